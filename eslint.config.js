@@ -1,9 +1,10 @@
 // Lint rules: typescript-eslint's recommended type-aware set plus Astro's, as Starlight does.
+import { defineConfig } from "eslint/config";
 import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/", ".astro/", ".netlify/", "node_modules/", ".outbox/", "bench/results/"] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,

@@ -3,11 +3,18 @@
  * Components and pages read these; content editors never write them out by hand.
  */
 
-/** Where the quick exit goes: a common, harmless page that gives nothing away. */
-export const QUICK_EXIT_URL: string = import.meta.env["QUICK_EXIT_URL"] ?? "https://www.bbc.co.uk/weather";
+/**
+ * Where the quick exit goes: a common, harmless page that gives nothing away. QUICK_EXIT_URL
+ * overrides it at build time; it must be https, since the exit must never fail or warn.
+ */
+export const QUICK_EXIT_URL: string = safeDestination(process.env["QUICK_EXIT_URL"] || "https://www.bbc.co.uk/weather");
 
-/** The tab title shown while leaving, so a glance at the tab bar reveals nothing. */
-export const QUICK_EXIT_TAB_TITLE = "BBC Weather";
+function safeDestination(url: string): string {
+  if (!URL.canParse(url) || new URL(url).protocol !== "https:") {
+    throw new Error(`QUICK_EXIT_URL must be a full https:// address, not "${url}".`);
+  }
+  return new URL(url).href;
+}
 
 export const SITE_NAME = "Restorative justice in West Mercia";
 

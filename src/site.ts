@@ -34,3 +34,6 @@ export const PHONE = {
  * so it stays empty and every page hides it until someone sets it here.
  */
 export const TEAM_EMAIL: string | undefined = undefined;
+
+/** Where the enquiry form posts: the enquiry function's path (netlify/functions/enquiry.mts). */
+export const ENQUIRY_ACTION = "/enquire/send";

@@ -2,6 +2,7 @@
  * Checks on every page of the built site in dist/: valid HTML, the quick exit and its guard,
  * a strict Content-Security-Policy, and nothing that would make a request to another origin.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -68,6 +69,19 @@ describe.each(paths)("%s", (path) => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(head.querySelector('meta[name="referrer"]')?.getAttribute("content")).toBe("no-referrer");
+  });
+
+  it("allows each of its inline scripts and styles by hash", () => {
+    const document = documentFor(path);
+    const csp = document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute("content") ?? "";
+    const inline = [...document.querySelectorAll("script:not([src]), style")];
+    expect(inline.length).toBeGreaterThan(1);
+    for (const element of inline) {
+      const hash = createHash("sha256")
+        .update(element.textContent ?? "")
+        .digest("base64");
+      expect(csp, element.localName).toContain(`'sha256-${hash}'`);
+    }
   });
 
   it("loads nothing from anywhere but itself, and only the quick exit's JavaScript", () => {

@@ -1,0 +1,43 @@
+/**
+ * The enquiry form's endpoint on Netlify: a thin adapter from Netlify's Request to the handler
+ * in src/lib, which does the work. Every method reaches it, so anything but POST gets a 405.
+ */
+import type { Config, Context } from "@netlify/functions";
+import { handleEnquiry } from "../../src/lib/enquiry-handler.ts";
+import { chooseMailer, enquiryAddresses } from "../../src/lib/mailers/choose-mailer.ts";
+import { createPageLoader } from "../../src/lib/page-loader.ts";
+
+let loadPage: ReturnType<typeof createPageLoader> | undefined;
+let outboxAnnounced = false;
+
+export default async (request: Request, context: Context): Promise<Response> => {
+  // Functions do not get CONTEXT at run time: the deploy context says if this is production.
+  const env = { ...process.env, CONTEXT: context.deploy.context };
+  loadPage ??= createPageLoader(new URL(request.url).origin);
+  // Chosen per request: cheap, and a changed setting takes effect without a restart.
+  const chosen = announce(chooseMailer(env));
+  return handleEnquiry(request, {
+    loadPage,
+    mailer: "mailer" in chosen ? chosen.mailer : chosen,
+    addresses: enquiryAddresses(env),
+    // One JSON line per enquiry: events, references and error names only.
+    log: (event) => console.log(JSON.stringify(event)),
+  });
+};
+
+/** Says once, on the console, where enquiries go when they are written to the local outbox. */
+function announce(choice: ReturnType<typeof chooseMailer>) {
+  if (!outboxAnnounced && "mailer" in choice && "dir" in choice.mailer) {
+    outboxAnnounced = true;
+    console.log(`Enquiry emails are written to ${String(choice.mailer.dir)} (no RESEND_API_KEY is set).`);
+  }
+  return choice;
+}
+
+// Netlify reads this without running it, so it must be written out in full: the path is the
+// form's action (ENQUIRY_ACTION in src/site.ts), which a test checks.
+export const config: Config = {
+  path: "/enquire/send",
+  // Five a minute from one address is plenty for a person and slows down a script.
+  rateLimit: { windowLimit: 5, windowSize: 60, aggregateBy: ["ip", "domain"] },
+};

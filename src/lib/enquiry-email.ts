@@ -1,0 +1,208 @@
+/**
+ * The email the team receives for one enquiry, as plain text and as simple HTML. How to
+ * contact the person safely comes first, because getting it wrong can put them at risk.
+ * The subject carries only the reference: subjects show on lock screens and in inbox lists.
+ */
+import type { Enquiry } from "./enquiry-schema.ts";
+import { REFERENCE_PATTERN } from "./enquiry-reference.ts";
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** One line of the email: a label and the visitor's (or our) words for it. */
+interface Detail {
+  label: string;
+  value: string;
+  /** An instruction not to do something: bold in HTML so it cannot be skimmed past. */
+  warning?: boolean;
+  /** A tel: or mailto: link built from validated values only. */
+  href?: string;
+  note?: string;
+}
+
+interface Section {
+  heading: string;
+  details: Detail[];
+}
+
+const CARE_COORDINATOR_LABELS = { yes: "Yes", no: "No", "not-sure": "Not sure" } as const;
+const CONTACT_BY = { phone: "phone only", email: "email only", either: "phone or email" } as const;
+const NOT_GIVEN = "not given";
+const CONFIDENTIAL =
+  "This email holds personal information about a person harmed by crime. Keep it within the restorative justice team.";
+
+export function renderEnquiryEmail(enquiry: Enquiry, reference: string): RenderedEmail {
+  // The subject must never carry the visitor's words, so only a well-formed reference is let in.
+  if (!REFERENCE_PATTERN.test(reference)) throw new TypeError("renderEnquiryEmail needs an RJ-XXXX-XXXX reference");
+  const title = `Restorative justice enquiry ${reference}`;
+  const sections = [contactSection(enquiry), aboutSection(enquiry)];
+  return {
+    subject: title,
+    text: renderText(title, sections, enquiry.message, reference),
+    html: renderHtml(title, sections, enquiry.message, reference),
+  };
+}
+
+function contactSection(enquiry: Enquiry): Section {
+  const details: Detail[] = [{ label: "Contact by", value: CONTACT_BY[enquiry.contactMethod] }];
+  if (enquiry.phone !== undefined) {
+    details.push({ label: "Phone", value: formatPhone(enquiry.phone), ...telHref(enquiry.phone) });
+    // An answer missing here is read as "no": the safe choice when in doubt.
+    details.push(
+      enquiry.voicemail === "yes"
+        ? { label: "Voicemail", value: "You may leave a voicemail" }
+        : { label: "Voicemail", value: "Do NOT leave a voicemail", warning: true },
+    );
+    details.push(
+      enquiry.sayWhoWeAre === "yes"
+        ? {
+            label: "If someone else answers",
+            value: "You may say you are calling from the restorative justice service",
+          }
+        : {
+            label: "If someone else answers",
+            value: "Do NOT say who you are or where you are calling from",
+            warning: true,
+          },
+    );
+    details.push({ label: "Safe times to call", value: enquiry.safeTimes ?? NOT_GIVEN });
+  }
+  if (enquiry.email !== undefined) {
+    details.push({
+      label: "Email",
+      value: enquiry.email,
+      ...mailtoHref(enquiry.email),
+      note: "replying to this email writes to this address",
+    });
+  }
+  return { heading: "How to contact this person safely", details };
+}
+
+function aboutSection(enquiry: Enquiry): Section {
+  return {
+    heading: "About them",
+    details: [
+      // Names arrive from a one-line field; a line break in one would only confuse the layout.
+      { label: "Name to use", value: enquiry.name?.replace(/\s+/g, " ") ?? NOT_GIVEN },
+      {
+        label: "Already has a care coordinator",
+        value: enquiry.careCoordinator ? CARE_COORDINATOR_LABELS[enquiry.careCoordinator] : "not answered",
+      },
+    ],
+  };
+}
+
+/** UK numbers in their usual groups (07700 900982, 020 7946 0000, 0800 952 3000); others as given. */
+export function formatPhone(phone: string): string {
+  const international = phone.startsWith("+44");
+  const national = international ? `0${phone.slice(3)}` : phone;
+  if (!/^0\d{9,10}$/.test(national)) return phone;
+  const grouped =
+    national.length === 10
+      ? `${national.slice(0, 5)} ${national.slice(5)}`
+      : national.startsWith("02")
+        ? `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`
+        : /^0[389]/.test(national)
+          ? `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`
+          : `${national.slice(0, 5)} ${national.slice(5)}`;
+  return international ? `+44 ${grouped.slice(1)}` : grouped;
+}
+
+const telHref = (phone: string) => (/^\+?\d{7,15}$/.test(phone) ? { href: `tel:${phone}` } : {});
+
+/** Only addresses made of characters that mean nothing special in a URL become links. */
+const mailtoHref = (email: string) =>
+  /^[A-Za-z0-9._'+-]+@[A-Za-z0-9.-]+$/.test(email) ? { href: `mailto:${email}` } : {};
+
+function renderText(title: string, sections: Section[], message: string, reference: string): string {
+  const heading = (text: string) => `${text.toUpperCase()}\n${"-".repeat(text.length)}`;
+  const line = ({ label, value, note }: Detail) =>
+    `${label}: ${value.replace(/\n/g, "\n  ")}${note === undefined ? "" : ` (${note})`}`;
+  return [
+    title,
+    ...sections.map((section) => `${heading(section.heading)}\n${section.details.map(line).join("\n")}`),
+    `${heading("Their message")}\n${message}\n(end of message)`,
+    `--\nReference: ${reference}\n${CONFIDENTIAL}`,
+  ].join("\n\n");
+}
+
+/** Every character that could end a text run or an attribute value in HTML. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+// Inline styles only: many email clients drop <style> blocks and all external resources.
+const STYLE = {
+  body: "margin:0;padding:16px;background:#ffffff;color:#0b0c0c;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5",
+  wrapper: "max-width:640px",
+  h1: "margin:0 0 16px;font-size:24px;line-height:1.25",
+  h2: "margin:0 0 8px;font-size:20px;line-height:1.3",
+  safety: "margin:0 0 24px;padding:12px 16px;border:5px solid #d4351c",
+  section: "margin:0 0 24px",
+  table: "border-collapse:collapse;width:100%",
+  th: "padding:4px 16px 4px 0;text-align:left;vertical-align:top;width:40%;font-weight:bold",
+  td: "padding:4px 0;vertical-align:top;overflow-wrap:anywhere;word-break:break-word",
+  warning: "color:#d4351c",
+  link: "color:#1d70b8",
+  paragraph: "margin:0 0 12px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word",
+  footer: "margin:24px 0 0;padding-top:12px;border-top:1px solid #b1b4b6;font-size:14px;color:#505a5f",
+} as const;
+
+/** Visitor text with its line breaks kept; Outlook ignores white-space, so breaks become <br>. */
+const multiline = (value: string) => escapeHtml(value).replace(/\n/g, "<br>");
+
+function renderDetailHtml({ label, value, warning, href, note }: Detail): string {
+  const shown = href
+    ? `<a href="${escapeHtml(href)}" style="${STYLE.link}">${escapeHtml(value)}</a>`
+    : multiline(value);
+  const emphasised = warning ? `<strong style="${STYLE.warning}">${shown}</strong>` : shown;
+  const noted = note === undefined ? "" : ` (${escapeHtml(note)})`;
+  return `<tr><th scope="row" style="${STYLE.th}">${escapeHtml(label)}</th><td style="${STYLE.td}">${emphasised}${noted}</td></tr>`;
+}
+
+function renderSectionHtml(section: Section, style: string): string {
+  return [
+    `<div style="${style}">`,
+    `<h2 style="${STYLE.h2}">${escapeHtml(section.heading)}</h2>`,
+    `<table style="${STYLE.table}">`,
+    ...section.details.map(renderDetailHtml),
+    "</table>",
+    "</div>",
+  ].join("\n");
+}
+
+function renderHtml(title: string, sections: Section[], message: string, reference: string): string {
+  const [contact, ...others] = sections;
+  const paragraphs = message.split(/\n{2,}/).map((part) => `<p style="${STYLE.paragraph}">${multiline(part)}</p>`);
+  return [
+    "<!doctype html>",
+    '<html lang="en-GB">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    "</head>",
+    `<body style="${STYLE.body}">`,
+    `<div style="${STYLE.wrapper}">`,
+    `<h1 style="${STYLE.h1}">${escapeHtml(title)}</h1>`,
+    ...(contact ? [renderSectionHtml(contact, STYLE.safety)] : []),
+    ...others.map((section) => renderSectionHtml(section, STYLE.section)),
+    `<div style="${STYLE.section}">`,
+    `<h2 style="${STYLE.h2}">Their message</h2>`,
+    ...paragraphs,
+    "</div>",
+    `<p style="${STYLE.footer}">Reference: ${escapeHtml(reference)}<br>${escapeHtml(CONFIDENTIAL)}</p>`,
+    "</div>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

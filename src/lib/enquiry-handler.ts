@@ -1,0 +1,141 @@
+/**
+ * The enquiry function's work, free of Netlify: a Request in, a Response out. It checks where
+ * the form came from and what it holds, validates it, sends one email and answers with a
+ * page of the site. Nothing the visitor wrote reaches a log, a header or an address.
+ */
+import { enquiryDigest } from "./enquiry-reference.ts";
+import { renderEnquiryEmail } from "./enquiry-email.ts";
+import { fillConfirmationPage, fillFormPage, type FormPageState } from "./enquiry-pages.ts";
+import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./enquiry-schema.ts";
+import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
+import { SECURITY_HEADERS } from "./security-headers.ts";
+import type { Mailer } from "./mailers/mailer.ts";
+
+/**
+ * Enough for every field at its longest even in four-byte characters, percent-encoded
+ * (3,000 x 4 x 3 bytes for the message alone); anything bigger is not from our form.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+export const FORM_PAGE = "/enquire/";
+export const CONFIRMATION_PAGE = "/enquire/sent/";
+export type EnquiryPage = typeof FORM_PAGE | typeof CONFIRMATION_PAGE;
+
+/** One line of the log: event names, references and error names only, never what was typed. */
+export type LogEvent = Record<string, string | number>;
+
+export interface EnquiryHandlerOptions {
+  /** The built page at that path, as the site serves it. */
+  loadPage: (path: EnquiryPage) => Promise<string>;
+  /** How to send, or why nothing can be sent (say, no API key in production). */
+  mailer: Mailer | { error: string };
+  addresses: { to: string; from: string } | { error: string };
+  log: (event: LogEvent) => void;
+}
+
+export async function handleEnquiry(request: Request, options: EnquiryHandlerOptions): Promise<Response> {
+  if (request.method !== "POST") {
+    return plain(405, "Send the enquiry form with POST.", { Allow: "POST" });
+  }
+  const origin = request.headers.get("origin");
+  if (origin !== new URL(request.url).origin) {
+    options.log({ event: "enquiry.refused", reason: "origin" });
+    return plain(403, "Enquiries can only be sent from this site's own form.");
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.includes(mediaType)) {
+    return plain(415, "Send the enquiry form as a form.");
+  }
+
+  let body: Uint8Array;
+  try {
+    body = await readBodyWithin(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    options.log({ event: "enquiry.refused", reason: "too-large" });
+    return page(413, fillFormPage(await options.loadPage(FORM_PAGE), tooLargeState));
+  }
+
+  let answers: EnquiryAnswers;
+  let honeypot: string;
+  try {
+    const form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
+    answers = answersFrom(form);
+    honeypot = firstText(form, HONEYPOT_FIELD);
+  } catch {
+    return plain(400, "The form could not be read.");
+  }
+
+  if (honeypot) {
+    // Looks like success to the bot, so it has no reason to try another way in.
+    options.log({ event: "enquiry.honeypot" });
+    const lookalike = enquiryDigest({ message: `${honeypot}\n${answers.message ?? ""}`, contactMethod: "phone" });
+    return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), lookalike.reference));
+  }
+  const result = parseEnquiry(answers);
+  if (!result.ok) {
+    options.log({ event: "enquiry.invalid", fields: result.errors.map(({ field }) => field).join(",") });
+    return page(422, fillFormPage(await options.loadPage(FORM_PAGE), { answers, errors: result.errors }));
+  }
+
+  const { enquiry } = result;
+  const { idempotencyKey, reference } = enquiryDigest(enquiry);
+  const sendFailed = async (reason: string) => {
+    options.log({ event: "enquiry.send-failed", reference, reason });
+    return page(503, fillFormPage(await options.loadPage(FORM_PAGE), { answers, sendFailed: true }));
+  };
+  if ("error" in options.mailer) return sendFailed(options.mailer.error);
+  if ("error" in options.addresses) return sendFailed(options.addresses.error);
+
+  const email = renderEnquiryEmail(enquiry, reference);
+  const sent = await options.mailer.send({
+    ...options.addresses,
+    ...(enquiry.email ? { replyTo: enquiry.email } : {}),
+    ...email,
+    idempotencyKey,
+  });
+  if (!sent.ok) return sendFailed(sent.reason);
+
+  options.log({ event: "enquiry.sent", reference, mailer: options.mailer.name });
+  return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+}
+
+/** The form's own fields, first value of each: repeats and unknown fields are dropped. */
+function answersFrom(form: FormData): EnquiryAnswers {
+  const answers: EnquiryAnswers = {};
+  for (const field of ENQUIRY_FIELDS) {
+    if (form.has(field)) answers[field] = firstText(form, field);
+  }
+  return answers;
+}
+
+function firstText(form: FormData, field: string): string {
+  const value = form.get(field);
+  return typeof value === "string" ? value : "";
+}
+
+const tooLargeState: FormPageState = {
+  answers: {},
+  errors: [{ field: "message", message: "Your message is too long to send. Shorten it and try again." }],
+};
+
+const responseHeaders = (extra: Record<string, string>) => ({
+  ...SECURITY_HEADERS,
+  // Answers are personal: no browser, proxy or CDN may keep a copy.
+  "Cache-Control": "no-store",
+  ...extra,
+});
+
+function page(status: number, html: string): Response {
+  return new Response(html, { status, headers: responseHeaders({ "Content-Type": "text/html; charset=utf-8" }) });
+}
+
+function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: responseHeaders({ "Content-Type": "text/plain; charset=utf-8", ...extra }),
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Fills in the built enquiry pages for the enquiry function's answers. The markup lives only in
+ * the Astro components: every message slot is already in the page, hidden, so this only puts
+ * answers back, writes messages in and reveals them. No element is made here.
+ */
+import { parseHTML } from "linkedom";
+import type { EnquiryAnswers, FieldError } from "./enquiry-schema.ts";
+
+export interface FormPageState {
+  /** What the visitor typed, to put back exactly as it was. */
+  answers: EnquiryAnswers;
+  /** Answers to fix, in page order. */
+  errors?: readonly FieldError[];
+  /** The email could not be sent: say so, and offer to try again. */
+  sendFailed?: boolean;
+}
+
+/** The enquiry form page with the visitor's answers, and its errors or failure banner shown. */
+export function fillFormPage(html: string, { answers, errors = [], sendFailed = false }: FormPageState): string {
+  const { document } = parseHTML(html);
+  const form = document.querySelector("form");
+  if (!form) throw new Error("The enquiry page has no form.");
+
+  for (const [field, value] of Object.entries(answers)) {
+    if (value === undefined) continue;
+    for (const control of form.querySelectorAll(`[name="${field}"]`)) {
+      if (control.localName === "textarea") control.textContent = escapeTextareaText(value);
+      else if (control.getAttribute("type") === "radio")
+        control.toggleAttribute("checked", control.getAttribute("value") === value);
+      else control.setAttribute("value", value);
+    }
+  }
+
+  if (errors.length > 0) {
+    document.title = `Error: ${document.title}`;
+    const summary = document.querySelector("[data-error-summary]");
+    summary?.removeAttribute("hidden");
+    summary?.setAttribute("autofocus", "");
+    for (const { field, message } of errors) {
+      const item = document.querySelector(`[data-summary-for="${field}"]`);
+      item?.removeAttribute("hidden");
+      setText(item?.querySelector("[data-error-text]"), message);
+
+      const slot = document.querySelector(`[data-error-for="${field}"]`);
+      slot?.removeAttribute("hidden");
+      setText(slot?.querySelector("[data-error-text]"), message);
+      document.querySelector(`[data-form-group="${field}"]`)?.classList.add("form-group--error");
+      const described = document.querySelector(`[data-fieldset="${field}"]`) ?? document.getElementById(field);
+      if (described && slot) {
+        const ids = (described.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+        described.setAttribute("aria-describedby", [...ids, slot.id].join(" "));
+      }
+    }
+  }
+
+  if (sendFailed) {
+    const banner = document.querySelector("[data-send-failed]");
+    banner?.removeAttribute("hidden");
+    // With errors too, the summary takes focus; otherwise the banner does.
+    if (errors.length === 0) banner?.setAttribute("autofocus", "");
+    setText(document.querySelector("[data-submit-button]"), "Try sending again");
+  }
+  return document.toString();
+}
+
+/** The confirmation page, showing the enquiry's reference. */
+export function fillConfirmationPage(html: string, reference: string): string {
+  const { document } = parseHTML(html);
+  const line = document.querySelector("[data-enquiry-reference-line]");
+  if (!line) throw new Error("The confirmation page has no place for the reference.");
+  line.removeAttribute("hidden");
+  setText(line.querySelector("[data-enquiry-reference]"), reference);
+  return document.toString();
+}
+
+/**
+ * linkedom writes a textarea's text out as it is, unescaped, so a message holding
+ * "</textarea>" would end the box early and the rest would become markup. Escaping it here
+ * gives the browser exactly what was typed; tests/enquiry-pages.test.ts proves the round trip.
+ */
+function escapeTextareaText(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function setText(element: Element | null | undefined, text: string) {
+  if (element) element.textContent = text;
+}

@@ -1,0 +1,24 @@
+/** What every way of sending an enquiry email offers, so the handler need not know which it has. */
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  /** The visitor's address when they may be emailed, so the team's reply goes to them. */
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** From enquiryDigest: the same enquiry sent twice reaches the team once. */
+  idempotencyKey: string;
+}
+
+export type SendResult =
+  | { ok: true; id: string }
+  /** reason is an error name or status code, never personal data: it is safe to log. */
+  | { ok: false; reason: string };
+
+export interface Mailer {
+  readonly name: string;
+  /** Never throws: every failure comes back as { ok: false }. */
+  send(email: OutgoingEmail): Promise<SendResult>;
+}

@@ -1,0 +1,123 @@
+/**
+ * For local development: each email becomes a readable file in a folder instead of being sent.
+ * It dedupes by idempotency key as Resend does, so a double submit shows up as one file here too.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Mailer, OutgoingEmail, SendResult } from "./mailer.ts";
+
+export interface OutboxMailerOptions {
+  /** Created when missing. */
+  dir: string;
+  now?: () => Date;
+}
+
+export interface OutboxMailer extends Mailer {
+  /** Where the files go, for the dev console to say. */
+  readonly dir: string;
+}
+
+/** Resend remembers a key for 24 hours; after that the same key sends again. */
+const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailerOptions): OutboxMailer {
+  // One send per key at a time, so a double click cannot slip two files past the check.
+  const inFlight = new Map<string, Promise<SendResult>>();
+
+  async function write(email: OutgoingEmail): Promise<SendResult> {
+    // Enquiries hold personal data even in development: only this user may read them.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const tag = keyTag(email.idempotencyKey);
+    const fingerprint = sha256(
+      JSON.stringify([email.from, email.to, email.replyTo ?? null, email.subject, email.text, email.html]),
+    );
+    const previous = await findPrevious(dir, tag, email.idempotencyKey, now().getTime());
+    if (previous) {
+      return previous.fingerprint === fingerprint
+        ? { ok: true, id: previous.id }
+        : // What Resend answers when a key comes back with a different email.
+          { ok: false, reason: "409 invalid_idempotent_request" };
+    }
+
+    const id = `${now()
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replace(/:/g, "-")}-${tag}`;
+    const headers = [
+      `From: ${header(email.from)}`,
+      `To: ${header(email.to)}`,
+      ...(email.replyTo === undefined ? [] : [`Reply-To: ${header(email.replyTo)}`]),
+      `Subject: ${header(email.subject)}`,
+      `Date: ${now().toUTCString()}`,
+      `Idempotency-Key: ${header(email.idempotencyKey)}`,
+      `X-Outbox-Fingerprint: ${fingerprint}`,
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Transfer-Encoding: 8bit",
+    ];
+    // "wx": never overwrite, and 0o600: readable by this user only.
+    await writeFile(join(dir, `${id}.eml`), `${headers.join("\n")}\n\n${email.text}\n`, { flag: "wx", mode: 0o600 });
+    await writeFile(join(dir, `${id}.html`), email.html, { flag: "wx", mode: 0o600 });
+    return { ok: true, id };
+  }
+
+  return {
+    name: "outbox",
+    dir,
+    async send(email) {
+      const key = email.idempotencyKey;
+      const pending = (inFlight.get(key) ?? Promise.resolve())
+        .then(() => write(email))
+        .catch((error: unknown): SendResult => ({ ok: false, reason: errorCode(error) }));
+      inFlight.set(key, pending);
+      try {
+        return await pending;
+      } finally {
+        if (inFlight.get(key) === pending) inFlight.delete(key);
+      }
+    },
+  };
+}
+
+/** The key's hex part when it has one (enquiry/<hex>), else a hash of the key: safe in a file name. */
+function keyTag(key: string): string {
+  const hex = /([0-9a-f]{12,})$/i.exec(key)?.[1];
+  return (hex ?? sha256(key)).slice(0, 12).toLowerCase();
+}
+
+async function findPrevious(
+  dir: string,
+  tag: string,
+  key: string,
+  nowMs: number,
+): Promise<{ id: string; fingerprint: string } | undefined> {
+  const names = (await readdir(dir))
+    .filter((name) => name.endsWith(`-${tag}.eml`))
+    .sort()
+    .reverse();
+  for (const name of names) {
+    const path = join(dir, name);
+    if (nowMs - (await stat(path)).mtimeMs > KEY_LIFETIME_MS) continue;
+    const content = await readFile(path, "utf8");
+    // The tag is a prefix of the key's hash, so check the whole key before calling it the same.
+    if (!content.includes(`\nIdempotency-Key: ${header(key)}\n`)) continue;
+    const fingerprint = /^X-Outbox-Fingerprint: (\w+)$/m.exec(content)?.[1] ?? "";
+    return { id: name.slice(0, -".eml".length), fingerprint };
+  }
+  return undefined;
+}
+
+/** A header value on one line, so no value can add a header of its own. */
+const header = (value: string) => value.replace(/[\r\n]+/g, " ");
+
+const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
+
+/** File system errors carry a code such as EACCES; their messages hold paths, so only the code is used. */
+function errorCode(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return typeof code === "string" && /^[A-Z_]+$/.test(code) ? code : error.name;
+  }
+  return "unknown_error";
+}

@@ -1,0 +1,282 @@
+/**
+ * The enquiry function: the real handler exported by netlify/functions/enquiry.mts, called
+ * with requests to the built site served by the preview (where it fetches its pages from),
+ * and the real resend SDK talking to a fake Resend API on loopback. The last tests go through
+ * the preview itself, which runs the function the way Netlify's own tools do.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import type { Context } from "@netlify/functions";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import enquiryFunction from "../netlify/functions/enquiry.mts";
+import { startPreview, type Preview } from "../scripts/preview.ts";
+import { ENQUIRY_ACTION } from "../src/site.ts";
+import { REFERENCE_PATTERN } from "../src/lib/enquiry-reference.ts";
+import { closedPortUrl, startFakeResend, type FakeResend } from "./support/fake-resend.ts";
+
+const TEAM = "team@example.org";
+let fake: FakeResend;
+let preview: Preview;
+const logs: string[] = [];
+const consoleLog = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
+  logs.push(parts.join(" "));
+});
+
+beforeAll(async () => {
+  fake = await startFakeResend();
+  Object.assign(process.env, {
+    RESEND_API_KEY: fake.apiKey,
+    RESEND_BASE_URL: fake.url,
+    ENQUIRY_TO_EMAIL: TEAM,
+    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
+  });
+  preview = await startPreview({
+    port: 0,
+    host: "127.0.0.1",
+    logger: {
+      log: (line = "") => logs.push(line),
+      warn: (line = "") => logs.push(line),
+      error: (line = "") => logs.push(line),
+    },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  consoleLog.mockRestore();
+  await preview?.close();
+  await fake?.close();
+  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "ENQUIRY_TO_EMAIL", "ENQUIRY_FROM_EMAIL"])
+    delete process.env[name];
+});
+
+beforeEach(() => {
+  fake.clearFailures();
+  fake.emails.length = 0;
+  fake.requests.length = 0;
+  process.env["RESEND_BASE_URL"] = fake.url;
+});
+
+/** A fresh enquiry for each test: the fake, like Resend, remembers every idempotency key. */
+let answers: Record<string, string>;
+let count = 0;
+beforeEach(() => {
+  count += 1;
+  answers = {
+    message: `Could I write a letter to the person who hurt me? (${count})`,
+    contactMethod: "email",
+    email: "sam@example.com",
+  };
+});
+
+/** What Netlify passes the function; it reads only the deploy context. */
+const devContext = { deploy: { context: "dev" } } as unknown as Context;
+
+/** Calls the function with a request like a browser's, posting the form from the site's page. */
+function call(init: RequestInit & { origin?: string | null } = {}) {
+  const { origin = preview.url, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (origin !== null) headers.set("origin", origin);
+  return enquiryFunction(
+    new Request(new URL(ENQUIRY_ACTION, preview.url), { method: "POST", ...rest, headers }),
+    devContext,
+  );
+}
+
+function post(fields: Record<string, string>, init: RequestInit & { origin?: string | null } = {}) {
+  const headers = new Headers(init.headers);
+  if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
+  return call({ body: new URLSearchParams(fields).toString(), ...init, headers });
+}
+
+const pageOf = async (response: Response) => parseHTML(await response.text()).document;
+
+describe("a valid enquiry", () => {
+  it("sends one email to the team and answers with the confirmation page and its reference", async () => {
+    const response = await post({ ...answers, website: "" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const document = await pageOf(response);
+    const reference = document.querySelector("[data-enquiry-reference]")?.textContent ?? "";
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(document.querySelector("[data-quick-exit-link]")).not.toBeNull();
+
+    expect(fake.emails).toHaveLength(1);
+    const [email] = fake.emails;
+    expect(email?.payload).toMatchObject({ to: TEAM, reply_to: "sam@example.com" });
+    expect(email?.payload["subject"]).toContain(reference);
+    expect(email?.payload["subject"]).not.toContain("letter");
+    expect(email?.idempotencyKey).toBeTruthy();
+  });
+
+  it("accepts multipart forms too", async () => {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(answers)) body.append(key, value);
+    const response = await call({ body });
+    expect(response.status).toBe(200);
+    expect(fake.emails).toHaveLength(1);
+  });
+
+  it("reaches the team once when the same enquiry is sent twice", async () => {
+    const first = await pageOf(await post(answers));
+    const second = await pageOf(await post(answers));
+    expect(fake.emails).toHaveLength(1);
+    expect(second.querySelector("[data-enquiry-reference]")?.textContent).toBe(
+      first.querySelector("[data-enquiry-reference]")?.textContent,
+    );
+  });
+
+  it("sets a reply-to address only when the visitor chose email", async () => {
+    await post({ message: "Hello", contactMethod: "phone", phone: "07700 900982", voicemail: "no", sayWhoWeAre: "no" });
+    expect(fake.emails).toHaveLength(1);
+    expect(fake.emails[0]?.payload["reply_to"]).toBeUndefined();
+  });
+});
+
+describe("an invalid enquiry", () => {
+  it("comes back as the form with every answer kept and the errors shown, and sends nothing", async () => {
+    const typed = {
+      message: "My answers <b>stay</b>",
+      contactMethod: "either",
+      phone: "12",
+      email: "not an address",
+      name: "Sam",
+    };
+    const response = await post(typed);
+    expect(response.status).toBe(422);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const document = await pageOf(response);
+    expect(document.title).toMatch(/^Error: /);
+    expect(document.querySelector("input[name=phone]")?.getAttribute("value")).toBe("12");
+    expect(document.querySelector("input[name=email]")?.getAttribute("value")).toBe("not an address");
+    expect(document.querySelector("input[name=name]")?.getAttribute("value")).toBe("Sam");
+    expect(document.querySelector("input[name=contactMethod][value=either]")?.hasAttribute("checked")).toBe(true);
+    const summary = [...document.querySelectorAll("[data-summary-for]:not([hidden]) a")].map((a) =>
+      a.getAttribute("href"),
+    );
+    expect(summary).toEqual(["#phone", "#voicemail", "#sayWhoWeAre", "#email"]);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("when sending fails", () => {
+  const expectHonestFailure = async (response: Response) => {
+    expect(response.status).toBe(503);
+    const document = await pageOf(response);
+    expect(document.querySelector("[data-send-failed]")?.hasAttribute("hidden")).toBe(false);
+    expect(document.querySelector("[data-submit-button]")?.textContent).toBe("Try sending again");
+    expect(document.querySelector("input[name=email]")?.getAttribute("value")).toBe(answers.email);
+    expect(document.querySelector('[data-send-failed] a[href="tel:+448009523000"]')).not.toBeNull();
+  };
+
+  it("retries a server error and sends exactly one email", async () => {
+    fake.failNext(1, { status: 500 });
+    const response = await post(answers);
+    expect(response.status).toBe(200);
+    expect(fake.requests.map((request) => request.outcome)).toEqual(["failed", "accepted"]);
+    expect(fake.emails).toHaveLength(1);
+  });
+
+  it("waits as long as a rate limit asks, then sends exactly one email", async () => {
+    fake.failNext(1, { status: 429, retryAfter: 1 });
+    const started = Date.now();
+    const response = await post(answers);
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fake.emails).toHaveLength(1);
+  });
+
+  it("gives up on an API that never answers in time, honestly, and a later try sends one email", async () => {
+    fake.failNext(10, { hang: true });
+    const started = Date.now();
+    await expectHonestFailure(await post(answers));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(fake.emails).toHaveLength(0);
+
+    fake.clearFailures();
+    expect((await post(answers)).status).toBe(200);
+    expect(fake.emails).toHaveLength(1);
+  }, 20_000);
+
+  it("says so when the API refuses the connection, keeping every answer", async () => {
+    process.env["RESEND_BASE_URL"] = await closedPortUrl();
+    await expectHonestFailure(await post(answers));
+  });
+
+  it("says so for an error that retrying cannot fix, without retrying", async () => {
+    fake.failNext(1, { status: 422 });
+    await expectHonestFailure(await post(answers));
+    expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe("abuse", () => {
+  it("answers a filled-in honeypot with the usual confirmation and sends nothing", async () => {
+    const response = await post({ ...answers, website: "https://spam.example" });
+    expect(response.status).toBe(200);
+    expect((await pageOf(response)).querySelector("[data-enquiry-reference]")?.textContent).toMatch(REFERENCE_PATTERN);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("refuses a form posted from another site, or with no origin", async () => {
+    expect((await post(answers, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post(answers, { origin: null })).status).toBe(403);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("refuses a body over the limit with 413", async () => {
+    const response = await post({ ...answers, message: "x".repeat(70_000) });
+    expect(response.status).toBe(413);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("answers anything but POST with 405 and Allow", async () => {
+    const response = await call({ method: "GET" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
+  it("refuses bodies that are not forms with 415", async () => {
+    const response = await post(answers, { headers: { "content-type": "application/json" } });
+    expect(response.status).toBe(415);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("the logs", () => {
+  it("record each enquiry by reference and hold no word the visitor typed", () => {
+    const everything = logs.join("\n");
+    expect(everything).toMatch(/"event":"enquiry.sent","reference":"RJ-/);
+    expect(everything).toContain('"event":"enquiry.honeypot"');
+    for (const typed of ["sam@example.com", "letter", "07700", "stay", "spam.example"]) {
+      expect(everything).not.toContain(typed);
+    }
+  });
+});
+
+describe("through the preview, as Netlify's tools run it", () => {
+  it("sends one email and shows the confirmation page", async () => {
+    const response = await fetch(new URL(ENQUIRY_ACTION, preview.url), {
+      method: "POST",
+      headers: { origin: preview.url, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(answers).toString(),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect((await pageOf(response)).querySelector("[data-enquiry-reference]")?.textContent).toMatch(REFERENCE_PATTERN);
+    expect(fake.emails).toHaveLength(1);
+  }, 20_000);
+
+  it("answers GET with 405", async () => {
+    const response = await fetch(new URL(ENQUIRY_ACTION, preview.url));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  }, 20_000);
+});
+
+it("posts to the path the function is configured for", () => {
+  const source = readFileSync(join(import.meta.dirname, "..", "netlify", "functions", "enquiry.mts"), "utf8");
+  expect(source).toContain(`path: "${ENQUIRY_ACTION}"`);
+});

@@ -1,0 +1,136 @@
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { OutgoingEmail } from "../src/lib/mailers/mailer.ts";
+import { createOutboxMailer } from "../src/lib/mailers/outbox-mailer.ts";
+
+const HEX = "3f9a7c1e5b2d".padEnd(64, "0");
+const email: OutgoingEmail = {
+  from: "West Mercia RJ website (local) <enquiries@localhost.invalid>",
+  to: "restorative-justice-team@localhost.invalid",
+  replyTo: "sam@example.com",
+  subject: "Restorative justice enquiry RJ-7K3M-9Q2X",
+  text: "HOW TO CONTACT THIS PERSON SAFELY\nContact by: email only",
+  html: "<!doctype html><h1>Restorative justice enquiry RJ-7K3M-9Q2X</h1>",
+  idempotencyKey: `enquiry/${HEX}`,
+};
+const at = (iso: string) => () => new Date(iso);
+
+let root: string;
+let dir: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "outbox-test-"));
+  dir = join(root, "nested", ".outbox");
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("the outbox mailer", () => {
+  it("writes a readable email file and its HTML beside it, creating the folder", async () => {
+    const result = await createOutboxMailer({ dir, now: at("2026-11-24T10:00:00.123Z") }).send(email);
+    const id = "2026-11-24T10-00-00Z-3f9a7c1e5b2d";
+    expect(result).toEqual({ ok: true, id });
+    expect((await readdir(dir)).sort()).toEqual([`${id}.eml`, `${id}.html`]);
+
+    const eml = await readFile(join(dir, `${id}.eml`), "utf8");
+    const blank = eml.indexOf("\n\n");
+    const head = eml.slice(0, blank);
+    expect(head.split("\n")).toEqual(
+      expect.arrayContaining([
+        `From: ${email.from}`,
+        `To: ${email.to}`,
+        "Reply-To: sam@example.com",
+        `Subject: ${email.subject}`,
+        `Idempotency-Key: ${email.idempotencyKey}`,
+        "Content-Type: text/plain; charset=utf-8",
+      ]),
+    );
+    expect(head.split("\n")[0]).toBe(`From: ${email.from}`);
+    expect(eml.slice(blank + 2)).toBe(`${email.text}\n`);
+    expect(await readFile(join(dir, `${id}.html`), "utf8")).toBe(email.html);
+  });
+
+  it("says where it writes", () => {
+    expect(createOutboxMailer({ dir })).toMatchObject({ name: "outbox", dir });
+  });
+
+  it("leaves out Reply-To when there is none", async () => {
+    const withoutReplyTo: OutgoingEmail = { ...email };
+    delete withoutReplyTo.replyTo;
+    const result = await createOutboxMailer({ dir }).send(withoutReplyTo);
+    if (!result.ok) throw new Error(result.reason);
+    expect(await readFile(join(dir, `${result.id}.eml`), "utf8")).not.toContain("Reply-To:");
+  });
+
+  it("keeps the files to this user: they hold personal data", async () => {
+    const result = await createOutboxMailer({ dir }).send(email);
+    if (!result.ok) throw new Error(result.reason);
+    expect((await stat(join(dir, `${result.id}.eml`))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, `${result.id}.html`))).mode & 0o777).toBe(0o600);
+  });
+
+  it("writes one copy for the same key, even from a new process, and gives the same id", async () => {
+    const first = await createOutboxMailer({ dir, now: at("2026-11-24T10:00:00Z") }).send(email);
+    const again = await createOutboxMailer({ dir, now: at("2026-11-24T10:05:00Z") }).send(email);
+    expect(again).toEqual(first);
+    expect(await readdir(dir)).toHaveLength(2);
+  });
+
+  it("writes one copy when the same email is sent twice at once", async () => {
+    const mailer = createOutboxMailer({ dir });
+    const [first, second] = await Promise.all([mailer.send(email), mailer.send(email)]);
+    expect(second).toEqual(first);
+    expect(await readdir(dir)).toHaveLength(2);
+  });
+
+  it("answers a different email under a used key as Resend does, with a 409", async () => {
+    const mailer = createOutboxMailer({ dir });
+    await mailer.send(email);
+    expect(await mailer.send({ ...email, html: "<p>changed</p>" })).toEqual({
+      ok: false,
+      reason: "409 invalid_idempotent_request",
+    });
+    expect(await readdir(dir)).toHaveLength(2);
+  });
+
+  it("writes again once the key is older than Resend's 24 hours", async () => {
+    const first = await createOutboxMailer({ dir, now: at("2026-11-24T10:00:00Z") }).send(email);
+    if (!first.ok) throw new Error(first.reason);
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(join(dir, `${first.id}.eml`), dayAgo, dayAgo);
+    const later = await createOutboxMailer({ dir, now: at("2026-11-25T11:00:00Z") }).send(email);
+    expect(later).toEqual({ ok: true, id: "2026-11-25T11-00-00Z-3f9a7c1e5b2d" });
+    expect(await readdir(dir)).toHaveLength(4);
+  });
+
+  it("writes a file for each different key", async () => {
+    const mailer = createOutboxMailer({ dir });
+    await mailer.send(email);
+    await mailer.send({ ...email, idempotencyKey: `enquiry/${"9".repeat(64)}` });
+    expect(await readdir(dir)).toHaveLength(4);
+  });
+
+  it("names files by a hash when the key has no hex part", async () => {
+    const result = await createOutboxMailer({ dir, now: at("2026-11-24T10:00:00Z") }).send({
+      ...email,
+      idempotencyKey: "welcome/sam",
+    });
+    expect(result.ok && result.id).toMatch(/^2026-11-24T10-00-00Z-[0-9a-f]{12}$/);
+  });
+
+  it("keeps every header on one line", async () => {
+    const result = await createOutboxMailer({ dir }).send({ ...email, subject: "Hello\r\nBcc: someone@example.com" });
+    if (!result.ok) throw new Error(result.reason);
+    const eml = await readFile(join(dir, `${result.id}.eml`), "utf8");
+    expect(eml).toContain("Subject: Hello Bcc: someone@example.com\n");
+    expect(eml).not.toMatch(/^Bcc:/m);
+  });
+
+  it("reports a file system failure by its code, without throwing", async () => {
+    await writeFile(join(root, "not-a-folder"), "");
+    const result = await createOutboxMailer({ dir: join(root, "not-a-folder", "outbox") }).send(email);
+    expect(result).toEqual({ ok: false, reason: "ENOTDIR" });
+  });
+});

@@ -10,8 +10,9 @@ const isDevServer = process.argv.includes("dev");
 export default defineConfig({
   // The public address; used for canonical links and the sitemap.
   site: "https://restorativejustice-westmercia.netlify.app",
-  // Pages live at /page/ so links look the same with or without a file name.
-  trailingSlash: "always",
+  // Pages are written as /page/index.html and linked with the slash. "ignore", not "always":
+  // in `astro dev`, "always" answers 404 for /enquire/send before the function can see it.
+  trailingSlash: "ignore",
   build: {
     format: "directory",
     // One request per page: the CSS is small enough to travel inside the HTML.

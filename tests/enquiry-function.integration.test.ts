@@ -223,7 +223,16 @@ describe("abuse", () => {
   it("refuses a form posted from another site, or with no origin", async () => {
     expect((await post(answers, { origin: "https://evil.example" })).status).toBe(403);
     expect((await post(answers, { origin: null })).status).toBe(403);
+    // A page elsewhere with its own no-referrer policy also sends Origin: null.
+    const crossSite = { origin: "null", headers: { "sec-fetch-site": "cross-site" } };
+    expect((await post(answers, crossSite)).status).toBe(403);
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it("accepts the null Origin our own no-referrer pages send, when the browser says same-origin", async () => {
+    const response = await post(answers, { origin: "null", headers: { "sec-fetch-site": "same-origin" } });
+    expect(response.status).toBe(200);
+    expect(fake.emails).toHaveLength(1);
   });
 
   it("refuses a body over the limit with 413", async () => {

@@ -12,7 +12,8 @@ let outboxAnnounced = false;
 
 export default async (request: Request, context: Context): Promise<Response> => {
   // Functions do not get CONTEXT at run time: the deploy context says if this is production.
-  const env = { ...process.env, CONTEXT: context.deploy.context };
+  // Netlify's local tools leave it empty, and only there is the local outbox allowed.
+  const env = { ...process.env, CONTEXT: context.deploy.context || "dev" };
   loadPage ??= createPageLoader(new URL(request.url).origin);
   // Chosen per request: cheap, and a changed setting takes effect without a restart.
   const chosen = announce(chooseMailer(env));

@@ -39,8 +39,7 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   if (request.method !== "POST") {
     return plain(405, "Send the enquiry form with POST.", { Allow: "POST" });
   }
-  const origin = request.headers.get("origin");
-  if (origin !== new URL(request.url).origin) {
+  if (!isFromOurOwnPage(request)) {
     options.log({ event: "enquiry.refused", reason: "origin" });
     return plain(403, "Enquiries can only be sent from this site's own form.");
   }
@@ -101,6 +100,17 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
 
   options.log({ event: "enquiry.sent", reference, mailer: options.mailer.name });
   return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+}
+
+/**
+ * Whether the form was posted from a page of this site. The site's `no-referrer` policy makes
+ * browsers send `Origin: null` with form posts, so then Sec-Fetch-Site must say same-origin;
+ * a page elsewhere gets "cross-site" there whatever its own referrer policy.
+ */
+function isFromOurOwnPage(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === new URL(request.url).origin) return true;
+  return origin === "null" && request.headers.get("sec-fetch-site") === "same-origin";
 }
 
 /** The form's own fields, first value of each: repeats and unknown fields are dropped. */

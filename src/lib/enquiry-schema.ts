@@ -46,6 +46,19 @@ export const MESSAGES = {
   careCoordinatorInvalid: "Select whether you already have a care coordinator",
 } as const;
 
+/** The message each field most often needs, which the form page holds until an error is known. */
+export const FIRST_MESSAGE_FOR: Readonly<Record<EnquiryField, string>> = {
+  message: MESSAGES.messageMissing,
+  contactMethod: MESSAGES.contactMethodMissing,
+  phone: MESSAGES.phoneMissing,
+  voicemail: MESSAGES.voicemailMissing,
+  sayWhoWeAre: MESSAGES.sayWhoWeAreMissing,
+  safeTimes: MESSAGES.safeTimesTooLong,
+  email: MESSAGES.emailMissing,
+  name: MESSAGES.nameTooLong,
+  careCoordinator: MESSAGES.careCoordinatorInvalid,
+};
+
 /** What a visitor sent, one text value per field, exactly as typed. */
 export type EnquiryAnswers = Partial<Record<EnquiryField, string>>;
 

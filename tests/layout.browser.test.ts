@@ -41,8 +41,9 @@ async function tabStop(page: Page) {
     if (!element || element === document.body) return null;
     const box = element.getBoundingClientRect();
     // A link that wraps has a box per line: test a point on its first line, not the gap between.
+    // Near its top too: browsers scroll a tall box, such as a text area, only partly into view.
     const line = element.getClientRects()[0] ?? box;
-    const [x, y] = [line.left + Math.min(line.width / 2, 8), line.top + line.height / 2];
+    const [x, y] = [line.left + Math.min(line.width / 2, 8), line.top + Math.min(line.height / 2, 12)];
     const onTop = document.elementFromPoint(x, y);
     const style = getComputedStyle(element);
     return {

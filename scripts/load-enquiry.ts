@@ -40,12 +40,11 @@ import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { Context } from "@netlify/functions";
 import { enquiryDigest } from "../src/lib/enquiry-reference.ts";
 import { parseEnquiry, type EnquiryAnswers } from "../src/lib/enquiry-schema.ts";
-import { startFakeResend, type FakeResend } from "../tests/support/fake-resend.ts";
+import { LOCAL_CONTEXT, startEnquiryHarness } from "../tests/support/enquiry-harness.ts";
+import type { FakeResend } from "../tests/support/fake-resend.ts";
 import { serveFunction, type FunctionHandler, type FunctionServer } from "./lib/function-server.ts";
-import { startPreview, type Preview } from "./preview.ts";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
 const ACTION = "/enquire/send";
@@ -625,38 +624,21 @@ async function main(): Promise<number> {
     (options.timeLimitS + 60) * 1000,
   ).unref();
 
-  const fake = await startFakeResend();
-  // Before anything reads them: the function chooses its mailer from these on each request,
-  // and NetlifyDev's function workers inherit them.
-  Object.assign(process.env, {
-    RESEND_API_KEY: fake.apiKey,
-    RESEND_BASE_URL: fake.url,
-    ENQUIRY_TO_EMAIL: "team@example.org",
-    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
-  });
-  delete process.env["ENQUIRY_OUTBOX_DIR"];
-
   const previewLog: string[] = [];
-  const keep = (line = "") => void previewLog.push(line);
-  let preview: Preview | undefined;
+  const harness = await startEnquiryHarness({ logs: previewLog, root: ROOT });
+  const { fake, preview } = harness;
   let server: FunctionServer | undefined;
   const functionErrors: string[] = [];
   const events = new Map<string, number>();
   const consoleLog = console.log;
   try {
-    preview = await startPreview({
-      port: 0,
-      host: "127.0.0.1",
-      root: ROOT,
-      logger: { log: keep, warn: keep, error: keep },
-    });
     let url: string;
     let description: string;
     if (options.target === "function") {
       const { default: handler } = (await import("../netlify/functions/enquiry.mts")) as { default: FunctionHandler };
       server = await serveFunction(handler, {
         publicOrigin: preview.url,
-        context: { deploy: { context: "dev" } } as unknown as Context,
+        context: LOCAL_CONTEXT,
         onError: (error) => functionErrors.push(error instanceof Error ? error.name : String(error)),
       });
       url = new URL(ACTION, server.url).href;
@@ -739,8 +721,7 @@ async function main(): Promise<number> {
   } finally {
     console.log = consoleLog;
     await server?.close();
-    await preview?.close();
-    await fake.close();
+    await harness.close();
   }
 }
 

@@ -7,15 +7,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import type { Context } from "@netlify/functions";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import enquiryFunction from "../netlify/functions/enquiry.mts";
-import { startPreview, type Preview } from "../scripts/preview.ts";
+import type { Preview } from "../scripts/preview.ts";
 import { ENQUIRY_ACTION } from "../src/site.ts";
 import { REFERENCE_PATTERN } from "../src/lib/enquiry-reference.ts";
-import { closedPortUrl, startFakeResend, type FakeResend } from "./support/fake-resend.ts";
+import { LOCAL_CONTEXT, startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
+import { closedPortUrl, type FakeResend } from "./support/fake-resend.ts";
 
-const TEAM = "team@example.org";
 let fake: FakeResend;
 let preview: Preview;
 const logs: string[] = [];
@@ -23,31 +22,15 @@ const consoleLog = vi.spyOn(console, "log").mockImplementation((...parts: unknow
   logs.push(parts.join(" "));
 });
 
+let harness: EnquiryHarness;
 beforeAll(async () => {
-  fake = await startFakeResend();
-  Object.assign(process.env, {
-    RESEND_API_KEY: fake.apiKey,
-    RESEND_BASE_URL: fake.url,
-    ENQUIRY_TO_EMAIL: TEAM,
-    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
-  });
-  preview = await startPreview({
-    port: 0,
-    host: "127.0.0.1",
-    logger: {
-      log: (line = "") => logs.push(line),
-      warn: (line = "") => logs.push(line),
-      error: (line = "") => logs.push(line),
-    },
-  });
+  harness = await startEnquiryHarness({ logs });
+  ({ fake, preview } = harness);
 }, 60_000);
 
 afterAll(async () => {
   consoleLog.mockRestore();
-  await preview?.close();
-  await fake?.close();
-  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "ENQUIRY_TO_EMAIL", "ENQUIRY_FROM_EMAIL"])
-    delete process.env[name];
+  await harness?.close();
 });
 
 beforeEach(() => {
@@ -69,9 +52,6 @@ beforeEach(() => {
   };
 });
 
-/** What Netlify passes the function; it reads only the deploy context. */
-const devContext = { deploy: { context: "dev" } } as unknown as Context;
-
 /** Calls the function with a request like a browser's, posting the form from the site's page. */
 function call(init: RequestInit & { origin?: string | null } = {}) {
   const { origin = preview.url, ...rest } = init;
@@ -79,7 +59,7 @@ function call(init: RequestInit & { origin?: string | null } = {}) {
   if (origin !== null) headers.set("origin", origin);
   return enquiryFunction(
     new Request(new URL(ENQUIRY_ACTION, preview.url), { method: "POST", ...rest, headers }),
-    devContext,
+    LOCAL_CONTEXT,
   );
 }
 
@@ -105,7 +85,7 @@ describe("a valid enquiry", () => {
 
     expect(fake.emails).toHaveLength(1);
     const [email] = fake.emails;
-    expect(email?.payload).toMatchObject({ to: TEAM, reply_to: "sam@example.com" });
+    expect(email?.payload).toMatchObject({ to: TEAM_ADDRESS, reply_to: "sam@example.com" });
     expect(email?.payload["subject"]).toContain(reference);
     expect(email?.payload["subject"]).not.toContain("letter");
     expect(email?.idempotencyKey).toBeTruthy();

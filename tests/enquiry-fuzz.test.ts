@@ -20,12 +20,11 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Context } from "@netlify/functions";
 import fc from "fast-check";
 import { parse as parseLikeABrowser } from "parse5";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import enquiryFunction from "../netlify/functions/enquiry.mts";
-import { startPreview, type Preview } from "../scripts/preview.ts";
+import type { Preview } from "../scripts/preview.ts";
 import { ENQUIRY_ACTION } from "../src/site.ts";
 import { renderEnquiryEmail } from "../src/lib/enquiry-email.ts";
 import { MAX_BODY_BYTES } from "../src/lib/enquiry-handler.ts";
@@ -38,7 +37,8 @@ import {
   type EnquiryAnswers,
   type EnquiryField,
 } from "../src/lib/enquiry-schema.ts";
-import { startFakeResend, type AcceptedEmail, type FakeResend } from "./support/fake-resend.ts";
+import { LOCAL_CONTEXT, startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
+import type { AcceptedEmail, FakeResend } from "./support/fake-resend.ts";
 import { DIST } from "./support/site-pages.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -61,8 +61,6 @@ const SEED = positiveInteger("FUZZ_SEED", 20_240_611);
 const SHARE = { enquiries: 0.5, transport: 0.25, sizes: 0.25 };
 const runsFor = (share: number) => Math.max(1, Math.round(TOTAL_RUNS * share));
 
-const TEAM = "team@example.org";
-const devContext = { deploy: { context: "dev" } } as unknown as Context;
 /** Stands for the preview's own origin in generated requests, which exist before it does. */
 const SELF = "(self)";
 const FORM_PAGE_TEXT_INPUTS = ["phone", "safeTimes", "email", "name"] as const;
@@ -71,6 +69,7 @@ const FORM_PAGE_TEXT_INPUTS = ["phone", "safeTimes", "email", "name"] as const;
 // The world: fake Resend, preview, captured logs
 // ---------------------------------------------------------------------------------------------
 
+let harness: EnquiryHarness;
 let fake: FakeResend;
 let preview: Preview;
 /** The function's own log lines, one JSON object each. */
@@ -94,15 +93,8 @@ beforeAll(async () => {
   if (!existsSync(join(DIST, "enquire", "index.html"))) {
     throw new Error("dist/ has no built enquiry page: run `npm run build` first.");
   }
-  fake = await startFakeResend();
-  Object.assign(process.env, {
-    RESEND_API_KEY: fake.apiKey,
-    RESEND_BASE_URL: fake.url,
-    ENQUIRY_TO_EMAIL: TEAM,
-    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
-  });
-  const keep = (line = "") => void previewLogs.push(line);
-  preview = await startPreview({ port: 0, host: "127.0.0.1", logger: { log: keep, warn: keep, error: keep } });
+  harness = await startEnquiryHarness({ logs: previewLogs });
+  ({ fake, preview } = harness);
   const formPage = await (await fetch(new URL("/enquire/", preview.url))).text();
   formPageElements = elementCounts(parseLikeABrowser(formPage) as unknown as P5Node);
   stats.started = performance.now();
@@ -118,10 +110,7 @@ afterAll(async () => {
       `fuzz: statuses ${statuses.join(", ")}; ${stats.emails} emails, ${stats.repeats} repeats sent no email`,
     ].join("\n"),
   );
-  await preview?.close();
-  await fake?.close();
-  for (const name of ["RESEND_API_KEY", "RESEND_BASE_URL", "ENQUIRY_TO_EMAIL", "ENQUIRY_FROM_EMAIL"])
-    delete process.env[name];
+  await harness?.close();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -894,7 +883,7 @@ async function send(sample: Sample): Promise<Response> {
     body,
     duplex: "half",
   } as RequestInit);
-  return enquiryFunction(request, devContext);
+  return enquiryFunction(request, LOCAL_CONTEXT);
 }
 
 /** One request through the function, checked against the oracle and the four properties. */
@@ -1109,7 +1098,7 @@ const withoutNul = (text: string) => text.replace(/\0/g, "");
 function checkEmail(email: AcceptedEmail, enquiry: Enquiry, reference: string, values: string[]) {
   const { payload } = email;
   expect(payload["subject"], "the subject is the reference alone").toBe(`Restorative justice enquiry ${reference}`);
-  expect(payload["to"]).toBe(TEAM);
+  expect(payload["to"]).toBe(TEAM_ADDRESS);
   expect(payload["reply_to"]).toBe(enquiry.email);
   expect(String(payload["text"])).toContain(`\n${enquiry.message}\n(end of message)`);
 

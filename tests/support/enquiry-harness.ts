@@ -1,0 +1,65 @@
+/**
+ * What every test or script that sends enquiries needs: a fake Resend API on loopback, the
+ * environment the enquiry function reads pointed at it, and the preview serving the built
+ * pages the function fills in.
+ */
+import type { Context } from "@netlify/functions";
+import { startPreview, type Preview } from "../../scripts/preview.ts";
+import { startFakeResend, type FakeResend } from "./fake-resend.ts";
+
+/** What Netlify's local tools pass the function; it reads only the deploy context. */
+export const LOCAL_CONTEXT = { deploy: { context: "dev" } } as unknown as Context;
+
+export const TEAM_ADDRESS = "team@example.org";
+
+const ENVIRONMENT_NAMES = [
+  "RESEND_API_KEY",
+  "RESEND_BASE_URL",
+  "ENQUIRY_TO_EMAIL",
+  "ENQUIRY_FROM_EMAIL",
+  "ENQUIRY_OUTBOX_DIR",
+];
+
+export interface EnquiryHarness {
+  fake: FakeResend;
+  preview: Preview;
+  /** Stops both servers and puts the environment back as it was. */
+  close: () => Promise<void>;
+}
+
+/** Starts both servers; the preview's own messages go to `logs`. */
+export async function startEnquiryHarness({
+  logs = [],
+  root,
+}: { logs?: string[]; root?: string } = {}): Promise<EnquiryHarness> {
+  const saved = Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, process.env[name]]));
+  const fake = await startFakeResend();
+  // Before anything reads them: the function chooses its mailer from these on each request,
+  // and the preview's function workers inherit them.
+  Object.assign(process.env, {
+    RESEND_API_KEY: fake.apiKey,
+    RESEND_BASE_URL: fake.url,
+    ENQUIRY_TO_EMAIL: TEAM_ADDRESS,
+    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
+  });
+  delete process.env["ENQUIRY_OUTBOX_DIR"];
+  const keep = (line = "") => void logs.push(line);
+  const preview = await startPreview({
+    port: 0,
+    host: "127.0.0.1",
+    ...(root ? { root } : {}),
+    logger: { log: keep, warn: keep, error: keep },
+  });
+  return {
+    fake,
+    preview,
+    close: async () => {
+      await preview.close();
+      await fake.close();
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    },
+  };
+}

@@ -35,5 +35,14 @@ export const PHONE = {
  */
 export const TEAM_EMAIL: string | undefined = undefined;
 
+/**
+ * When the phone line is answered, in words, e.g. "Monday to Friday, 9am to 5pm". We have not
+ * been told, so it stays empty and the contact details say nothing rather than guess.
+ */
+export const OPENING_HOURS: string | undefined = undefined;
+
+/** The enquiry form's page, for the building block that links to it. */
+export const ENQUIRY_PAGE = "/enquire/";
+
 /** Where the enquiry form posts: the enquiry function's path (netlify/functions/enquiry.mts). */
 export const ENQUIRY_ACTION = "/enquire/send";

@@ -1,0 +1,91 @@
+/**
+ * The settings at the top of every page in content/, in one place so the site build
+ * (src/content.config.ts) and the editors' checks (npm run check:content) agree on them.
+ * Messages are written for the people who edit pages, not for developers.
+ */
+import { z } from "astro/zod";
+
+/** Search results cut a description off after about this many characters. */
+export const DESCRIPTION_MAX = 160;
+/** Shorter than this and a description says too little to help anyone choose the page. */
+export const DESCRIPTION_MIN = 50;
+/** Tab titles and search results cut a title off after about this many characters. */
+export const TITLE_MAX = 70;
+/** Menus have little room, on a phone least of all. */
+export const LABEL_MAX = 30;
+
+/** Today's date in the UK, as YYYY-MM-DD: the day an editor in West Mercia sees on their calendar. */
+export function todayInUk(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD, or undefined: 2026-02-30 is not a day. */
+export function parseDay(text: string): Date | undefined {
+  const match = ISO_DAY.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? date
+    : undefined;
+}
+
+/**
+ * The last-reviewed date. YAML readers differ: the site's turns 2026-11-24 into a date, others
+ * keep the text, so both are accepted and checked the same way.
+ */
+function reviewDate(today: string) {
+  return z.union([z.date(), z.string()]).transform((value, context) => {
+    const text =
+      value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value;
+    const day = parseDay(text.trim());
+    if (!day) {
+      context.addIssue({
+        code: "custom",
+        message: "lastReviewed must be a real date written YYYY-MM-DD, such as 2026-11-24.",
+        params: { reason: "not-a-day" },
+      });
+      return z.NEVER;
+    }
+    if (text.trim() > today) {
+      context.addIssue({
+        code: "custom",
+        message: `lastReviewed (${text.trim()}) is later than today (${today}).`,
+        params: { reason: "in-the-future" },
+      });
+      return z.NEVER;
+    }
+    return day;
+  });
+}
+
+/** The schema as it stands on a given day (the review date may not be later than that day). */
+export function createPageSchema(today = todayInUk()) {
+  return z.strictObject({
+    // The page's heading and the start of its browser tab title.
+    title: z.string().trim().min(1).max(TITLE_MAX),
+    // The summary search engines show under the title; they cut it off after about 160 characters.
+    description: z.string().trim().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX),
+    // Where the page sits in the menus; leave it out to keep the page out of every menu.
+    navigation: z
+      .strictObject({
+        // Which menu: "main" under the header, or "footer" for privacy, accessibility and the like.
+        menu: z.enum(["main", "footer"]).default("main"),
+        // Position within that menu, lowest first.
+        order: z.number().int().min(0),
+        // Shorter text for the menu when the title is long.
+        label: z.string().trim().min(1).max(LABEL_MAX).optional(),
+      })
+      .optional(),
+    // The day someone last checked the page was right, written YYYY-MM-DD; shown on the page.
+    lastReviewed: reviewDate(today),
+    // true keeps the page off the live site (it still shows in previews) while it is being written.
+    draft: z.boolean().default(false),
+  });
+}
+
+export const pageSchema = createPageSchema();
+
+export type PageSettings = z.output<ReturnType<typeof createPageSchema>>;

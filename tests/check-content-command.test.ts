@@ -1,0 +1,46 @@
+/**
+ * `npm run check:content` as an editor (and `npm test`) runs it: a broken page makes it exit 1
+ * with messages that name the file and line and say how to fix each problem.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { contentFixture, ROOT, settings, type ContentFixture } from "./support/content-fixture.ts";
+
+let fixture: ContentFixture | undefined;
+afterEach(() => fixture?.remove());
+
+function runCheck(dir: string) {
+  const script = join(ROOT, "scripts", "check-content.ts");
+  const run = spawnSync(process.execPath, [script, "--dir", dir, "--today", "2026-11-25"], { encoding: "utf8" });
+  return { code: run.status, output: run.stdout + run.stderr };
+}
+
+it("fails on a broken page, saying where and how to fix each problem", () => {
+  const hardParagraph =
+    "Notwithstanding the aforementioned considerations, participation in restorative interventions necessitates comprehensive consideration of organisational, procedural and psychological circumstances, particularly regarding confidentiality, accountability and subsequent communication.";
+  fixture = contentFixture({
+    broken: `${settings({ title: undefined })}\nSee [the form](/enquiry/).\n\n![](/robots.txt)\n\n${hardParagraph} ${hardParagraph}\n`,
+  });
+  const { code, output } = runCheck(fixture.dir);
+  expect(code).toBe(1);
+  expect(output).toMatch(
+    /broken\.mdx:1:1 {2}ERROR \(settings\)\n {4}The page has no title setting\.\n {4}How to fix: Add a line such as title:/,
+  );
+  expect(output).toMatch(
+    /broken\.mdx:6:5 {2}ERROR \(broken-link\)\n {4}The link to \/enquiry\/ goes to a page that does not exist\.\n {4}How to fix: Check the address\. Did you mean \/enquire\/\?/,
+  );
+  expect(output).toMatch(/broken\.mdx:8:1 {2}ERROR \(image-alt\)/);
+  expect(output).toMatch(
+    /broken\.mdx:10:1 {2}ERROR \(reading-grade\)\n {4}This paragraph of 48 words is too hard to read/,
+  );
+  expect(output).toMatch(/5 errors and 0 warnings in 10 pages\. Fix the errors before the change goes live/);
+});
+
+it("passes the site's own pages and prints each page's reading grade", () => {
+  const { code, output } = runCheck(join(ROOT, "content"));
+  expect(output).toMatch(/content\/the-restorative-process\.mdx +\d\.\d +9 +\d+/);
+  expect(output).toMatch(/content\/privacy\.mdx +\d\.\d +11 +\d+/);
+  expect(output).toMatch(/All \d+ pages passed\./);
+  expect(code).toBe(0);
+});

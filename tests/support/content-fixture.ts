@@ -1,0 +1,36 @@
+/**
+ * A folder of pages for the content checks to read: a copy of the real content/ plus the pages
+ * a test adds or replaces, so links between the test's pages and the real ones resolve.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+
+export interface ContentFixture {
+  dir: string;
+  remove(): void;
+}
+
+export function contentFixture(pages: Record<string, string> = {}): ContentFixture {
+  const dir = mkdtempSync(join(tmpdir(), "content-"));
+  cpSync(join(ROOT, "content"), dir, { recursive: true, filter: (source) => !source.endsWith("README.md") });
+  for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, `${name}.mdx`), text);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A page's settings block, with any setting replaced or (as undefined) left out. */
+export function settings(overrides: Record<string, string | undefined> = {}): string {
+  const lines = {
+    title: "A test page",
+    description: "A page that exists only for the tests of the content checks, long enough to pass.",
+    lastReviewed: "2026-11-20",
+    ...overrides,
+  };
+  const body = Object.entries(lines)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join("\n");
+  return `---\n${body}\n---\n`;
+}

@@ -10,9 +10,11 @@ import { contentFixture, ROOT, settings, type ContentFixture } from "./support/c
 let fixture: ContentFixture | undefined;
 afterEach(() => fixture?.remove());
 
-function runCheck(dir: string) {
+/** Runs the command on a folder of pages, on a fixed day or (by default) today. */
+function runCheck(dir: string, today?: string) {
   const script = join(ROOT, "scripts", "check-content.ts");
-  const run = spawnSync(process.execPath, [script, "--dir", dir, "--today", "2026-11-25"], { encoding: "utf8" });
+  const args = [script, "--dir", dir, ...(today ? ["--today", today] : [])];
+  const run = spawnSync(process.execPath, args, { encoding: "utf8" });
   return { code: run.status, output: run.stdout + run.stderr };
 }
 
@@ -22,7 +24,7 @@ it("fails on a broken page, saying where and how to fix each problem", () => {
   fixture = contentFixture({
     broken: `${settings({ title: undefined })}\nSee [the form](/enquiry/).\n\n![](/robots.txt)\n\n${hardParagraph} ${hardParagraph}\n`,
   });
-  const { code, output } = runCheck(fixture.dir);
+  const { code, output } = runCheck(fixture.dir, "2026-11-25");
   expect(code).toBe(1);
   expect(output).toMatch(
     /broken\.mdx:1:1 {2}ERROR \(settings\)\n {4}The page has no title setting\.\n {4}How to fix: Add a line such as title:/,
@@ -41,6 +43,6 @@ it("passes the site's own pages and prints each page's reading grade", () => {
   const { code, output } = runCheck(join(ROOT, "content"));
   expect(output).toMatch(/content\/the-restorative-process\.mdx +\d\.\d +9 +\d+/);
   expect(output).toMatch(/content\/privacy\.mdx +\d\.\d +11 +\d+/);
-  expect(output).toMatch(/All \d+ pages passed\./);
+  expect(output).toMatch(/All \d+ pages passed(, with \d+ warnings? to look at)?\./);
   expect(code).toBe(0);
 });

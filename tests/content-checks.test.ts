@@ -2,8 +2,14 @@
  * The content checks editors run with `npm run check:content`: each check fires on the mistake
  * it is for, names the file and line, and says how to fix it; the real pages pass.
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Nodes } from "mdast";
+import { visit } from "unist-util-visit";
 import { afterEach, describe, expect, it } from "vitest";
+import { buildingBlocks } from "../scripts/lib/content-checks/check-building-blocks.ts";
 import { checkContent } from "../scripts/lib/content-checks/check-content.ts";
+import { readPageSource } from "../scripts/lib/content-checks/page-source.ts";
 import type { Problem } from "../scripts/lib/content-checks/problem.ts";
 import { contentFixture, ROOT, settings, type ContentFixture } from "./support/content-fixture.ts";
 
@@ -24,10 +30,11 @@ function problemsOn(text: string, extraPages: Record<string, string> = {}): Prob
 const brief = (problems: Problem[]) => problems.map(({ line, severity, rule }) => ({ line, severity, rule }));
 
 describe("the site's own pages", () => {
-  const report = checkContent({ root: ROOT, today: TODAY });
+  // Today's real date: the pages' review dates move on as editors review them.
+  const report = checkContent({ root: ROOT });
 
-  it("all pass, with no errors and no warnings", () => {
-    expect(report.problems).toEqual([]);
+  it("all pass, with no errors", () => {
+    expect(report.problems.filter((problem) => problem.severity === "error")).toEqual([]);
     expect(report.pageCount).toBeGreaterThanOrEqual(9);
   });
 
@@ -36,6 +43,21 @@ describe("the site's own pages", () => {
       expect(ceiling, file).toBe(/privacy|accessibility/.test(file) ? 11 : 9);
       expect(grade, file).toBeLessThanOrEqual(ceiling);
       expect(grade, file).toBeGreaterThan(0);
+    }
+  });
+
+  it("each use at least one building block", () => {
+    const blocks = buildingBlocks(join(ROOT, "src", "components", "content"));
+    for (const file of readdirSync(join(ROOT, "content")).filter((name) => name.endsWith(".mdx"))) {
+      const page = readPageSource(join(ROOT, "content", file), ROOT);
+      const used = new Set<string>();
+      visit(page.tree as Nodes, (node) => {
+        if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) used.add(node.name);
+      });
+      expect(
+        [...used].filter((name) => blocks.includes(name)),
+        file,
+      ).not.toEqual([]);
     }
   });
 });

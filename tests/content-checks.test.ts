@@ -9,7 +9,7 @@ import { visit } from "unist-util-visit";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildingBlocks } from "../scripts/lib/content-checks/check-building-blocks.ts";
 import { checkContent } from "../scripts/lib/content-checks/check-content.ts";
-import { readPageSource } from "../scripts/lib/content-checks/page-source.ts";
+import { pageId, readPageSource } from "../scripts/lib/content-checks/page-source.ts";
 import type { Problem } from "../scripts/lib/content-checks/problem.ts";
 import { contentFixture, ROOT, settings, type ContentFixture } from "./support/content-fixture.ts";
 
@@ -49,7 +49,7 @@ describe("the site's own pages", () => {
   it("each use at least one building block", () => {
     const blocks = buildingBlocks(join(ROOT, "src", "components", "content"));
     for (const file of readdirSync(join(ROOT, "content")).filter((name) => name.endsWith(".mdx"))) {
-      const page = readPageSource(join(ROOT, "content", file), ROOT);
+      const page = readPageSource(join(ROOT, "content", file), ROOT, join(ROOT, "content"));
       const used = new Set<string>();
       visit(page.tree as Nodes, (node) => {
         if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) used.add(node.name);
@@ -216,6 +216,15 @@ describe("plain English", () => {
   it("counts each list item as its own sentence", () => {
     const list = Array.from({ length: 12 }, (_, i) => `- talk to us about item ${i}`).join("\n");
     expect(problemsOn(`${settings()}\nYou can:\n\n${list}\n`)).toEqual([]);
+  });
+});
+
+describe("page addresses", () => {
+  it("follow the site's: folders and names slugged, index dropped", () => {
+    expect(pageId("/c/index.mdx", "/c")).toBe("index");
+    expect(pageId("/c/Going to Court.mdx", "/c")).toBe("going-to-court");
+    expect(pageId("/c/guides/index.mdx", "/c")).toBe("guides");
+    expect(pageId("/c/guides/after-court.mdx", "/c")).toBe("guides/after-court");
   });
 });
 

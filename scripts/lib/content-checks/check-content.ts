@@ -48,7 +48,7 @@ export function checkContent(options: ContentCheckOptions): ContentReport {
   const pages = readdirSync(contentDir, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".mdx"))
     .sort()
-    .map((file) => readPageSource(join(contentDir, file), root));
+    .map((file) => readPageSource(join(contentDir, file), root, contentDir));
   const site = buildSiteMap(pages, join(root, "src", "pages"), publicDir);
   const blocks = buildingBlocks(join(root, "src", "components", "content"));
 

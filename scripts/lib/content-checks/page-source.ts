@@ -3,7 +3,8 @@
  * (the YAML frontmatter) with the line each setting is on.
  */
 import { readFileSync } from "node:fs";
-import { basename, relative } from "node:path";
+import { relative, sep } from "node:path";
+import { slug } from "github-slugger";
 import type { Root, Yaml } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkMdx from "remark-mdx";
@@ -27,12 +28,23 @@ export interface PageSource {
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ["yaml"]);
 
-export function readPageSource(path: string, projectRoot: string): PageSource {
+/** The id Astro's content loader gives a file: each folder and the name slugged, "/index" dropped. */
+export function pageId(path: string, contentDir: string): string {
+  const segments = relative(contentDir, path)
+    .replace(/\.mdx$/, "")
+    .split(sep);
+  return segments
+    .map((segment) => slug(segment))
+    .join("/")
+    .replace(/\/index$/, "");
+}
+
+export function readPageSource(path: string, projectRoot: string, contentDir: string): PageSource {
   const text = readFileSync(path, "utf8");
   const fromRoot = relative(projectRoot, path);
   // Pages outside the project (another folder given to the checks) keep their full path.
   const file = (fromRoot.startsWith("..") ? path : fromRoot).split("\\").join("/");
-  const id = basename(path, ".mdx");
+  const id = pageId(path, contentDir);
   let tree: Root;
   try {
     tree = parser.parse(text);

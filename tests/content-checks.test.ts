@@ -14,14 +14,20 @@ import type { Problem } from "../scripts/lib/content-checks/problem.ts";
 import { contentFixture, ROOT, settings, type ContentFixture } from "./support/content-fixture.ts";
 
 const TODAY = "2026-11-25";
-let fixture: ContentFixture | undefined;
-afterEach(() => fixture?.remove());
+const fixtures: ContentFixture[] = [];
+afterEach(() => fixtures.splice(0).forEach((fixture) => fixture.remove()));
+
+function fixtureWith(pages: Record<string, string>): ContentFixture {
+  const fixture = contentFixture(pages);
+  fixtures.push(fixture);
+  return fixture;
+}
 
 /** settings() fills lines 1 to 5 and a blank line follows it, so a test page's text starts on line 7. */
 
 /** The problems found on one test page, `test-page.mdx`, written with the given text. */
 function problemsOn(text: string, extraPages: Record<string, string> = {}): Problem[] {
-  fixture = contentFixture({ "test-page": text, ...extraPages });
+  const fixture = fixtureWith({ "test-page": text, ...extraPages });
   return checkContent({ root: ROOT, contentDir: fixture.dir, today: TODAY }).problems.filter((p) =>
     p.file.endsWith("/test-page.mdx"),
   );
@@ -230,7 +236,7 @@ describe("page addresses", () => {
 
 describe("review dates", () => {
   it("warns, without failing, about a page not reviewed for 12 months", () => {
-    fixture = contentFixture({ "test-page": `${settings({ lastReviewed: "2025-11-25" })}\nHello there.\n` });
+    const fixture = fixtureWith({ "test-page": `${settings({ lastReviewed: "2025-11-25" })}\nHello there.\n` });
     const { problems } = checkContent({ root: ROOT, contentDir: fixture.dir, today: TODAY });
     expect(problems).toEqual([
       expect.objectContaining({ file: expect.stringMatching(/test-page\.mdx$/), line: 4, severity: "warning" }),

@@ -1,0 +1,65 @@
+/**
+ * The enquiry function as Netlify deploys it: zipped by @netlify/zip-it-and-ship-it, the tool
+ * Netlify's own build runs, with this project's netlify.toml settings. Reports the zip and
+ * what is inside it by package, so a regression shows which dependency grew.
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { zipFunction } from "@netlify/zip-it-and-ship-it";
+
+/**
+ * What the function may weigh, zipped. It needs zod, resend and linkedom (about 1.6 MB zipped
+ * today, most of it linkedom's and resend's own files); the ceiling leaves room for patch
+ * releases, not for a new dependency nobody noticed.
+ */
+export const FUNCTION_ZIP_BUDGET = 2_000_000;
+
+export interface FunctionBundle {
+  bundler: string;
+  zipBytes: number;
+  files: number;
+  unzippedBytes: number;
+  /** Unzipped bytes by package ("(project)" for this project's own files), largest first. */
+  byPackage: { name: string; files: number; bytes: number }[];
+}
+
+export async function buildFunctionBundle(root: string, name = "enquiry.mts"): Promise<FunctionBundle> {
+  const out = mkdtempSync(join(tmpdir(), "function-bundle-"));
+  try {
+    const result = await zipFunction(join(root, "netlify", "functions", name), out, {
+      basePath: root,
+      repositoryRoot: root,
+      // As netlify.toml's [functions] block asks.
+      config: { "*": { nodeBundler: "esbuild" } },
+    });
+    if (!result) throw new Error(`Netlify's bundler found no function in ${name}.`);
+    const packages = new Map<string, { files: number; bytes: number }>();
+    let unzippedBytes = 0;
+    for (const input of result.inputs ?? []) {
+      const bytes = statSync(input).size;
+      unzippedBytes += bytes;
+      const key = packageOf(relative(root, input));
+      const entry = packages.get(key) ?? { files: 0, bytes: 0 };
+      packages.set(key, { files: entry.files + 1, bytes: entry.bytes + bytes });
+    }
+    return {
+      bundler: result.bundler ?? "unknown",
+      zipBytes: statSync(result.path).size,
+      files: result.inputs?.length ?? 0,
+      unzippedBytes,
+      byPackage: [...packages].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => b.bytes - a.bytes),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** "node_modules/@scope/name/…" is @scope/name; anything else is the project's own. */
+function packageOf(path: string): string {
+  const parts = path.split(sep);
+  const at = parts.lastIndexOf("node_modules");
+  if (at === -1) return "(project)";
+  const first = parts[at + 1] ?? "";
+  return first.startsWith("@") ? `${first}/${parts[at + 2] ?? ""}` : first;
+}

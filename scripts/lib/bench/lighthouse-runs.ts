@@ -46,6 +46,7 @@ export async function runLighthouse(url: string, runs: number): Promise<Lighthou
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, [] as number[]])) as Record<string, number[]>;
   const metrics = Object.fromEntries(METRICS.map((m) => [m, [] as number[]])) as Record<string, number[]>;
   const failed = new Set<string>();
+  let retries = 2;
   for (let run = 0; run < runs; run += 1) {
     // A fresh browser each run, so no run warms the cache for the next.
     const chrome = await chromeLauncher.launch({
@@ -62,7 +63,14 @@ export async function runLighthouse(url: string, runs: number): Promise<Lighthou
         skipAudits: [...SKIPPED_AUDITS],
       });
       const lhr = result?.lhr;
-      if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse could not test ${url}: ${lhr?.runtimeError?.message}`);
+      if (!lhr || lhr.runtimeError) {
+        // Lighthouse sometimes loses a trace on a busy 2-core machine (NO_NAVSTART): run again.
+        if (retries-- > 0) {
+          run -= 1;
+          continue;
+        }
+        throw new Error(`Lighthouse could not test ${url}: ${lhr?.runtimeError?.message}`);
+      }
       for (const category of CATEGORIES)
         scores[category]!.push(Math.round((lhr.categories[category]?.score ?? 0) * 100));
       for (const metric of METRICS) metrics[metric]!.push(lhr.audits[metric]?.numericValue ?? 0);

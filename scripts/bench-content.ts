@@ -255,12 +255,19 @@ async function main() {
   const markdown = [
     "# Growth benchmark: build time and memory by page count",
     "",
-    `Made by \`npm run bench:content -- ${options.largest}${options.runs > 1 ? ` --runs ${options.runs}` : ""}\` on ${new Date().toISOString()}, Node ${process.version}, ${cpuSummary()}.`,
+    `Made by \`npm run bench:content -- ${options.largest}${options.runs !== 3 ? ` --runs ${options.runs}` : ""}\` on ${new Date().toISOString()}, Node ${process.version}, ${cpuSummary()}.`,
     "Cold builds (no cache) of the real pages plus generated ones; memory is the peak resident set of the build's whole process tree.",
     "",
     table(rows),
     "",
     `**${growth.verdict}**`,
+    "",
+    `Memory per added page, from one size to the next: ${rows
+      .slice(1)
+      .map((row, i) =>
+        (((row.peakRssMb - rows[i]!.peakRssMb) / (row.generated - rows[i]!.generated)) * 1024).toFixed(0),
+      )
+      .join(" KB, then ")} KB.`,
     "",
     overBudget.length
       ? `Over the ${TRANSFER_BUDGET}-byte page budget at: ${overBudget.map((r) => r.generated).join(", ")} pages.`

@@ -30,8 +30,6 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
     const result = await zipFunction(join(root, "netlify", "functions", name), out, {
       basePath: root,
       repositoryRoot: root,
-      // As netlify.toml's [functions] block asks.
-      config: { "*": { nodeBundler: "esbuild" } },
     });
     if (!result) throw new Error(`Netlify's bundler found no function in ${name}.`);
     const packages = new Map<string, { files: number; bytes: number }>();

@@ -3,22 +3,15 @@
  * the keyboard, with JavaScript off, through a screen reader's eyes (the accessibility tree)
  * and in forced colours mode. They are used on the real pages, so the real pages are tested.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./support/chromium.ts";
+import { describe, expect, inject, it } from "vitest";
+import { useChromium } from "./support/shared-browser.ts";
 
 const SITE = inject("previewUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, ...options });
+  const context = await browser().newContext({ viewport: { width: 320, height: 640 }, ...options });
   const page = await context.newPage();
   await page.goto(new URL(path, SITE).href);
   return { context, page };

@@ -3,25 +3,18 @@
  * makes to show each page, measured gzip level 9. A header such as `Link: rel=preload`, or a
  * file the HTML parser in the unit test missed, would show up here.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { gzipSize, TRANSFER_BUDGET } from "../scripts/lib/page-weight.ts";
-import { launchChromium } from "./support/chromium.ts";
+import { useChromium } from "./support/shared-browser.ts";
 import { builtPagePaths } from "./support/site-pages.ts";
 
 const SITE = inject("previewUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe.each(builtPagePaths())("%s as served", (path) => {
   it("is one request, within the first-flight budget, and sends no header that adds another", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await browser().newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));

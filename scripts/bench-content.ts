@@ -16,17 +16,17 @@
  * The project's own content/ and dist/ are never touched.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { generatePages } from "./lib/generate-pages.ts";
-import { measurePage, TRANSFER_BUDGET, type FetchBytes } from "./lib/page-weight.ts";
+import { measurePage, readFromBuild, TRANSFER_BUDGET } from "./lib/page-weight.ts";
+import { buildEnvironment, COPY_CONFIG, copySite } from "./lib/site-copy.ts";
+import { spread } from "./lib/bench/stats.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const RESULTS = join(ROOT, "bench", "results");
-const COPIED = ["astro.config.mjs", "package.json", "tsconfig.json", "src", "content", "public"];
 
 interface Options {
   largest: number;
@@ -99,20 +99,7 @@ function measured(command: string, args: string[], cwd: string, env: NodeJS.Proc
 
 /** A copy of the site whose content/ holds the real pages plus `count` generated ones. */
 function siteWithPages(count: number): { dir: string; hrefs: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), `bench-content-${count}-`));
-  for (const entry of COPIED) {
-    cpSync(join(ROOT, entry), join(dir, entry), {
-      recursive: true,
-      // The editors' guide is not a page, and a test may have left a fixture behind.
-      filter: (source) => !source.endsWith(join("content", "README.md")),
-    });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  // Astro caches content under node_modules/.astro by default: keep the copy's cache its own.
-  writeFileSync(
-    join(dir, "astro.config.bench.mjs"),
-    'import config from "./astro.config.mjs";\nexport default { ...config, cacheDir: "./.astro-cache" };\n',
-  );
+  const dir = copySite(ROOT, `bench-content-${count}-`);
   const pages = generatePages(count);
   for (const page of pages) {
     const file = join(dir, "content", page.file);
@@ -133,23 +120,10 @@ function countPages(dist: string): number {
 async function buildWith(count: number): Promise<BuildMeasure> {
   const { dir, hrefs } = siteWithPages(count);
   try {
-    // As in tests/drafts.build.test.ts: no test-runner or dev settings leak into the build.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([key]) => !/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*|NODE_ENV)$/.test(key)),
-    );
     const astro = join(dir, "node_modules", "astro", "bin", "astro.mjs");
-    const run = await measured(process.execPath, [astro, "build", "--config", "astro.config.bench.mjs"], dir, {
-      ...env,
-      ASTRO_TELEMETRY_DISABLED: "1",
-    });
+    const run = await measured(process.execPath, [astro, "build", "--config", COPY_CONFIG], dir, buildEnvironment());
     const dist = join(dir, "dist");
-    const fromDist: FetchBytes = (url) => {
-      try {
-        return readFileSync(join(dist, decodeURI(new URL(url, "http://site.invalid/").pathname)));
-      } catch {
-        return undefined;
-      }
-    };
+    const fromDist = readFromBuild(dist);
     let largestPageGzip = 0;
     for (const href of hrefs) {
       const html = readFileSync(join(dist, href, "index.html"));
@@ -166,12 +140,6 @@ async function buildWith(count: number): Promise<BuildMeasure> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /**
  * Linear growth means each extra page costs about the same. The fixed cost (starting Vite,
@@ -244,7 +212,10 @@ async function main() {
     }
     rows.push({
       ...runs[0]!,
-      seconds: median(runs.map((r) => r.seconds)),
+      seconds: spread(
+        runs.map((r) => r.seconds),
+        3,
+      ).median,
       peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
       largestPageGzip: Math.max(...runs.map((r) => r.largestPageGzip)),
       runs: runs.map((r) => r.seconds),

@@ -22,8 +22,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startPreview } from "./preview.ts";
 import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "./lib/function-bundle.ts";
-import { brotliSize, formatWeights, gzipSize, measurePage, type FetchBytes } from "./lib/page-weight.ts";
+import { brotliSize, formatWeights, gzipSize, measurePage, readFromBuild } from "./lib/page-weight.ts";
 import { checkContent } from "./lib/content-checks/check-content.ts";
+import { GUIDANCE_CEILING } from "./lib/content-checks/check-readability.ts";
 import { startHeaderFilterProxy } from "./lib/bench/header-filter-proxy.ts";
 import { CATEGORIES, robotsTxt, runLighthouse, SKIPPED_AUDITS } from "./lib/bench/lighthouse-runs.ts";
 import { TRIGGERS, timeQuickExit } from "./lib/bench/quick-exit-timing.ts";
@@ -31,7 +32,7 @@ import { barChart, markdownSummary } from "./lib/bench/report.ts";
 import type { BenchResults, Compressed } from "./lib/bench/results.ts";
 import { formatSpread } from "./lib/bench/stats.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
-import { builtPagePaths, DIST } from "../tests/support/site-pages.ts";
+import { builtFile, builtPagePaths, DIST } from "../tests/support/site-pages.ts";
 import { QUICK_EXIT_URL } from "../src/site.ts";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
@@ -70,7 +71,7 @@ function compressed(file: string): Compressed {
 /** The guidance page with the most words: the longest a reader on a slow phone waits for. */
 function longestGuidancePage(): string {
   const { grades } = checkContent({ root: ROOT });
-  const guidance = grades.filter((g) => g.ceiling === 9).sort((a, b) => b.words - a.words)[0];
+  const guidance = grades.filter((g) => g.ceiling === GUIDANCE_CEILING).sort((a, b) => b.words - a.words)[0];
   const id = guidance?.file.replace(/^content\//, "").replace(/\.mdx$/, "") ?? "index";
   return id === "index" ? "/" : `/${id}/`;
 }
@@ -82,13 +83,8 @@ async function main() {
   }
 
   // Bytes: every page from dist/, and the reference.
-  const fromDist: FetchBytes = (url) => {
-    const file = join(DIST, decodeURI(new URL(url, "http://site.invalid/").pathname));
-    return existsSync(file) ? readFileSync(file) : undefined;
-  };
-  const pages = builtPagePaths().map((path) =>
-    measurePage(path, readFileSync(join(DIST, path.endsWith("/") ? `${path}index.html` : path)), fromDist),
-  );
+  const fromDist = readFromBuild(DIST);
+  const pages = builtPagePaths().map((path) => measurePage(path, readFileSync(builtFile(path)), fromDist));
   say(formatWeights(pages));
   const govuk = join(ROOT, "node_modules", "govuk-frontend");
   const css = compressed(join(govuk, "dist", "govuk", "govuk-frontend.min.css"));

@@ -4,17 +4,15 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { builtPagePaths, DIST } from "./support/site-pages.ts";
+import { builtFile, builtPagePaths } from "./support/site-pages.ts";
 
 const DESTINATION = "https://www.bbc.co.uk/weather";
 const paths = builtPagePaths();
-const fileFor = (path: string) => join(DIST, path.endsWith("/") ? `${path}index.html` : path);
-const read = (path: string) => readFileSync(fileFor(path), "utf8");
+const read = (path: string) => readFileSync(builtFile(path), "utf8");
 const documentFor = (path: string) => parseHTML(read(path)).document;
 
 const htmlValidate = new HtmlValidate({
@@ -32,7 +30,7 @@ it("finds the whole site, the 404 page included", () => {
 
 describe.each(paths)("%s", (path) => {
   it("is valid HTML", async () => {
-    const report = await htmlValidate.validateString(read(path), fileFor(path));
+    const report = await htmlValidate.validateString(read(path), builtFile(path));
     const problems = report.results.flatMap((result) =>
       result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`),
     );

@@ -4,37 +4,25 @@
  * Builds a copy of the site with one draft page added.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildEnvironment, COPY_CONFIG, copySite } from "../scripts/lib/site-copy.ts";
 import { ROOT, settings } from "./support/content-fixture.ts";
 
-const COPIED = ["astro.config.mjs", "package.json", "tsconfig.json", "src", "content", "public"];
 let site: string;
 
 function build(context: string | undefined, outDir: string): string {
-  // The test runner sets DEV=1, MODE=test and the like, which would make Astro build as for `npm start`.
-  const inherited = Object.entries(process.env).filter(
-    ([key]) => !/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*|NODE_ENV)$/.test(key),
-  );
-  const env = { ...Object.fromEntries(inherited), CONTEXT: context ?? "" };
+  const env = buildEnvironment({ CONTEXT: context ?? "" });
   const astro = join(site, "node_modules", "astro", "bin", "astro.mjs");
-  const args = [astro, "build", "--config", "astro.config.copy.mjs", "--outDir", outDir];
+  const args = [astro, "build", "--config", COPY_CONFIG, "--outDir", outDir];
   const run = spawnSync(process.execPath, args, { cwd: site, env, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`The build failed:\n${run.stdout}\n${run.stderr}`);
   return outDir;
 }
 
 beforeAll(() => {
-  site = mkdtempSync(join(tmpdir(), "drafts-"));
-  for (const entry of COPIED) cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(site, "node_modules"), "dir");
-  // Astro caches content under node_modules/.astro by default: keep the copy's cache its own.
-  writeFileSync(
-    join(site, "astro.config.copy.mjs"),
-    'import config from "./astro.config.mjs";\nexport default { ...config, cacheDir: "./.astro-cache" };\n',
-  );
+  site = copySite(ROOT, "drafts-");
   const draft = settings({ title: "Coming soon", navigation: "\n  menu: main\n  order: 9", draft: "true" });
   writeFileSync(join(site, "content", "coming-soon.mdx"), `${draft}\nThis page is still being written.\n`);
 }, 60_000);

@@ -5,7 +5,7 @@
  * the enquiry function's bundle as Netlify builds it. Prints a table of what each page weighs.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "../scripts/lib/function-bundle.ts";
@@ -13,18 +13,14 @@ import {
   budgetProblems,
   formatWeights,
   measurePage,
+  readFromBuild,
   TRANSFER_BUDGET,
-  type FetchBytes,
   type PageWeight,
 } from "../scripts/lib/page-weight.ts";
-import { builtPagePaths, DIST } from "./support/site-pages.ts";
+import { builtFile, builtPagePaths, DIST } from "./support/site-pages.ts";
 
 const ROOT = join(import.meta.dirname, "..");
-const fileFor = (path: string) => join(DIST, path.endsWith("/") ? `${path}index.html` : path);
-const fromDist: FetchBytes = (url) => {
-  const file = join(DIST, decodeURI(new URL(url, "http://site.invalid/").pathname));
-  return existsSync(file) ? readFileSync(file) : undefined;
-};
+const fromDist = readFromBuild(DIST);
 
 const weights: PageWeight[] = [];
 afterAll(() => {
@@ -33,7 +29,7 @@ afterAll(() => {
 
 describe.each(builtPagePaths())("%s", (path) => {
   it("fits the first flight, blocks on nothing and carries only the quick exit's JavaScript", () => {
-    const weight = measurePage(path, readFileSync(fileFor(path)), fromDist);
+    const weight = measurePage(path, readFileSync(builtFile(path)), fromDist);
     weights.push(weight);
     expect(budgetProblems(weight)).toEqual([]);
     expect(weight.javaScript.scripts).toBe(2); // The head guard and the quick exit module.
@@ -41,7 +37,7 @@ describe.each(builtPagePaths())("%s", (path) => {
 });
 
 describe("the budget check", () => {
-  const home = readFileSync(fileFor("/"), "utf8");
+  const home = readFileSync(builtFile("/"), "utf8");
   const inflate = (html: string) => measurePage("/", html, fromDist);
 
   it("fails a page that grows past the first flight, naming the page and what grew", () => {

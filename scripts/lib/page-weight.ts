@@ -3,6 +3,8 @@
  * compressed as a server would send it (gzip level 9, and brotli), what is render-blocking, and
  * how much JavaScript it carries. Shared by the budget tests and the benchmark.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 
@@ -37,6 +39,14 @@ export interface PageWeight {
 
 /** Reads a same-site file by its address; undefined when it does not exist. */
 export type FetchBytes = (url: string) => Buffer | undefined;
+
+/** Reads what a page asks for from a built site's folder, such as dist/. */
+export function readFromBuild(dist: string): FetchBytes {
+  return (url) => {
+    const file = join(dist, decodeURI(new URL(url, "http://site.invalid/").pathname));
+    return existsSync(file) ? readFileSync(file) : undefined;
+  };
+}
 
 export function gzipSize(bytes: Buffer | string): number {
   return gzipSync(bytes, { level: 9 }).length;

@@ -14,3 +14,8 @@ export function builtPagePaths(dist = DIST): string[] {
     })
     .sort();
 }
+
+/** The file in dist/ behind a path from builtPagePaths(): "/privacy/" is privacy/index.html. */
+export function builtFile(path: string, dist = DIST): string {
+  return join(dist, path.endsWith("/") ? `${path}index.html` : path);
+}

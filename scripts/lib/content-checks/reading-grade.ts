@@ -81,8 +81,9 @@ function sentencesOf(paragraph: string, firstLine: number): Sentence[] {
   const sentences: Sentence[] = [];
   let offset = 0;
   for (const piece of paragraph.split(SENTENCE_END)) {
-    const line = firstLine + (paragraph.slice(0, paragraph.indexOf(piece, offset)).match(/\n/g)?.length ?? 0);
-    offset = paragraph.indexOf(piece, offset) + piece.length;
+    const start = paragraph.indexOf(piece, offset);
+    const line = firstLine + (paragraph.slice(0, start).match(/\n/g)?.length ?? 0);
+    offset = start + piece.length;
     const words = piece.replace(/\s+/g, " ").trim();
     if (!/[a-z]/i.test(words)) continue;
     const text = capitalise(/[.?!]["'”’)\]]*$/.test(words) ? words : `${words.replace(/[:;,]$/, "")}.`);

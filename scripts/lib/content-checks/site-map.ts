@@ -12,8 +12,6 @@ import type { PageSource } from "./page-source.ts";
 import { headingsOf } from "./page-headings.ts";
 
 export interface Destination {
-  /** The content page behind the address, if it is one. */
-  page?: PageSource;
   draft: boolean;
   /** The ids of the page's headings, when known. */
   anchors?: Set<string>;
@@ -30,7 +28,7 @@ export function buildSiteMap(pages: PageSource[], pagesDir: string, publicDir: s
   for (const route of astroRoutes(pagesDir)) map.set(route, { draft: false });
   for (const file of filesIn(publicDir)) map.set(file, { draft: false });
   for (const page of pages) {
-    map.set(addressOf(page.id), { page, draft: page.settings?.["draft"] === true, anchors: anchorsOf(page) });
+    map.set(addressOf(page.id), { draft: page.settings?.["draft"] === true, anchors: anchorsOf(page) });
   }
   return map;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +16,8 @@ const email: OutgoingEmail = {
   idempotencyKey: `enquiry/${HEX}`,
 };
 const at = (iso: string) => () => new Date(iso);
+/** A fixed clock for tests where the time does not matter, so none reads the real one. */
+const now = at("2026-11-24T10:00:00Z");
 
 let root: string;
 let dir: string;
@@ -53,19 +55,19 @@ describe("the outbox mailer", () => {
   });
 
   it("says where it writes", () => {
-    expect(createOutboxMailer({ dir })).toMatchObject({ name: "outbox", dir });
+    expect(createOutboxMailer({ dir, now })).toMatchObject({ name: "outbox", dir });
   });
 
   it("leaves out Reply-To when there is none", async () => {
     const withoutReplyTo: OutgoingEmail = { ...email };
     delete withoutReplyTo.replyTo;
-    const result = await createOutboxMailer({ dir }).send(withoutReplyTo);
+    const result = await createOutboxMailer({ dir, now }).send(withoutReplyTo);
     if (!result.ok) throw new Error(result.reason);
     expect(await readFile(join(dir, `${result.id}.eml`), "utf8")).not.toContain("Reply-To:");
   });
 
   it("keeps the files to this user: they hold personal data", async () => {
-    const result = await createOutboxMailer({ dir }).send(email);
+    const result = await createOutboxMailer({ dir, now }).send(email);
     if (!result.ok) throw new Error(result.reason);
     expect((await stat(join(dir, `${result.id}.eml`))).mode & 0o777).toBe(0o600);
     expect((await stat(join(dir, `${result.id}.html`))).mode & 0o777).toBe(0o600);
@@ -79,14 +81,14 @@ describe("the outbox mailer", () => {
   });
 
   it("writes one copy when the same email is sent twice at once", async () => {
-    const mailer = createOutboxMailer({ dir });
+    const mailer = createOutboxMailer({ dir, now });
     const [first, second] = await Promise.all([mailer.send(email), mailer.send(email)]);
     expect(second).toEqual(first);
     expect(await readdir(dir)).toHaveLength(2);
   });
 
   it("answers a different email under a used key as Resend does, with a 409", async () => {
-    const mailer = createOutboxMailer({ dir });
+    const mailer = createOutboxMailer({ dir, now });
     await mailer.send(email);
     expect(await mailer.send({ ...email, html: "<p>changed</p>" })).toEqual({
       ok: false,
@@ -98,15 +100,13 @@ describe("the outbox mailer", () => {
   it("writes again once the key is older than Resend's 24 hours", async () => {
     const first = await createOutboxMailer({ dir, now: at("2026-11-24T10:00:00Z") }).send(email);
     if (!first.ok) throw new Error(first.reason);
-    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
-    await utimes(join(dir, `${first.id}.eml`), dayAgo, dayAgo);
     const later = await createOutboxMailer({ dir, now: at("2026-11-25T11:00:00Z") }).send(email);
     expect(later).toEqual({ ok: true, id: "2026-11-25T11-00-00Z-3f9a7c1e5b2d" });
     expect(await readdir(dir)).toHaveLength(4);
   });
 
   it("writes a file for each different key", async () => {
-    const mailer = createOutboxMailer({ dir });
+    const mailer = createOutboxMailer({ dir, now });
     await mailer.send(email);
     await mailer.send({ ...email, idempotencyKey: `enquiry/${"9".repeat(64)}` });
     expect(await readdir(dir)).toHaveLength(4);
@@ -121,7 +121,10 @@ describe("the outbox mailer", () => {
   });
 
   it("keeps every header on one line", async () => {
-    const result = await createOutboxMailer({ dir }).send({ ...email, subject: "Hello\r\nBcc: someone@example.com" });
+    const result = await createOutboxMailer({ dir, now }).send({
+      ...email,
+      subject: "Hello\r\nBcc: someone@example.com",
+    });
     if (!result.ok) throw new Error(result.reason);
     const eml = await readFile(join(dir, `${result.id}.eml`), "utf8");
     expect(eml).toContain("Subject: Hello Bcc: someone@example.com\n");
@@ -130,7 +133,7 @@ describe("the outbox mailer", () => {
 
   it("reports a file system failure by its code, without throwing", async () => {
     await writeFile(join(root, "not-a-folder"), "");
-    const result = await createOutboxMailer({ dir: join(root, "not-a-folder", "outbox") }).send(email);
+    const result = await createOutboxMailer({ dir: join(root, "not-a-folder", "outbox"), now }).send(email);
     expect(result).toEqual({ ok: false, reason: "ENOTDIR" });
   });
 });

@@ -3,7 +3,7 @@
  * It dedupes by idempotency key as Resend does, so a double submit shows up as one file here too.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Mailer, OutgoingEmail, SendResult } from "./mailer.ts";
 
@@ -32,7 +32,8 @@ export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailer
     const fingerprint = sha256(
       JSON.stringify([email.from, email.to, email.replyTo ?? null, email.subject, email.text, email.html]),
     );
-    const previous = await findPrevious(dir, tag, email.idempotencyKey, now().getTime());
+    const writtenAt = now();
+    const previous = await findPrevious(dir, tag, email.idempotencyKey, writtenAt.getTime());
     if (previous) {
       return previous.fingerprint === fingerprint
         ? { ok: true, id: previous.id }
@@ -40,7 +41,7 @@ export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailer
           { ok: false, reason: "409 invalid_idempotent_request" };
     }
 
-    const id = `${now()
+    const id = `${writtenAt
       .toISOString()
       .replace(/\.\d+Z$/, "Z")
       .replace(/:/g, "-")}-${tag}`;
@@ -49,7 +50,9 @@ export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailer
       `To: ${header(email.to)}`,
       ...(email.replyTo === undefined ? [] : [`Reply-To: ${header(email.replyTo)}`]),
       `Subject: ${header(email.subject)}`,
-      `Date: ${now().toUTCString()}`,
+      `Date: ${writtenAt.toUTCString()}`,
+      // When the key was used, by the mailer's own clock: file times follow the real one.
+      `X-Outbox-Written: ${writtenAt.toISOString()}`,
       `Idempotency-Key: ${header(email.idempotencyKey)}`,
       `X-Outbox-Fingerprint: ${fingerprint}`,
       "MIME-Version: 1.0",
@@ -97,9 +100,9 @@ async function findPrevious(
     .sort()
     .reverse();
   for (const name of names) {
-    const path = join(dir, name);
-    if (nowMs - (await stat(path)).mtimeMs > KEY_LIFETIME_MS) continue;
-    const content = await readFile(path, "utf8");
+    const content = await readFile(join(dir, name), "utf8");
+    const writtenMs = Date.parse(/^X-Outbox-Written: (\S+)$/m.exec(content)?.[1] ?? "");
+    if (!(nowMs - writtenMs <= KEY_LIFETIME_MS)) continue;
     // The tag is a prefix of the key's hash, so check the whole key before calling it the same.
     if (!content.includes(`\nIdempotency-Key: ${header(key)}\n`)) continue;
     const fingerprint = /^X-Outbox-Fingerprint: (\w+)$/m.exec(content)?.[1] ?? "";

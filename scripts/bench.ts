@@ -31,8 +31,8 @@ import { TRIGGERS, timeQuickExit } from "./lib/bench/quick-exit-timing.ts";
 import { barChart, markdownSummary } from "./lib/bench/report.ts";
 import type { BenchResults, Compressed } from "./lib/bench/results.ts";
 import { formatSpread } from "./lib/bench/stats.ts";
-import { launchChromium } from "../tests/support/chromium.ts";
-import { builtFile, builtPagePaths, DIST } from "../tests/support/site-pages.ts";
+import { launchChromium } from "./lib/browsers/chromium.ts";
+import { builtFile, builtPagePaths, DIST } from "./lib/site-pages.ts";
 import { QUICK_EXIT_URL } from "../src/site.ts";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");

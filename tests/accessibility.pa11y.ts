@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { startPreview } from "../scripts/preview.ts";
 import { fillFormPage } from "../src/lib/enquiry-pages.ts";
-import { CHROMIUM_ARGS, chromiumPath } from "./support/chromium.ts";
-import { builtPagePaths, DIST } from "./support/site-pages.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../scripts/lib/browsers/chromium.ts";
+import { builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },

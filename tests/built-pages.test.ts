@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { builtFile, builtPagePaths } from "./support/site-pages.ts";
+import { builtFile, builtPagePaths } from "../scripts/lib/site-pages.ts";
 
 const DESTINATION = "https://www.bbc.co.uk/weather";
 const paths = builtPagePaths();

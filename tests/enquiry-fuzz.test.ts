@@ -39,7 +39,7 @@ import {
 } from "../src/lib/enquiry-schema.ts";
 import { LOCAL_CONTEXT, startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
 import type { AcceptedEmail, FakeResend } from "./support/fake-resend.ts";
-import { DIST } from "./support/site-pages.ts";
+import { DIST } from "../scripts/lib/site-pages.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Settings

@@ -12,7 +12,7 @@ import { parse as parseLikeABrowser } from "parse5";
 import { describe, expect, it } from "vitest";
 import { fillConfirmationPage, fillFormPage } from "../src/lib/enquiry-pages.ts";
 import { MESSAGES } from "../src/lib/enquiry-schema.ts";
-import { DIST } from "./support/site-pages.ts";
+import { DIST } from "../scripts/lib/site-pages.ts";
 
 const formPage = readFileSync(join(DIST, "enquire", "index.html"), "utf8");
 const confirmationPage = readFileSync(join(DIST, "enquire", "sent", "index.html"), "utf8");

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "./support/chromium.ts";
+import { launchChromium } from "../scripts/lib/browsers/chromium.ts";
 
 const SITE = inject("previewUrl");
 const OUTBOX = inject("outboxDir");

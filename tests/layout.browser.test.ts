@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/chromium.ts";
-import { builtPagePaths } from "./support/site-pages.ts";
+import { launchChromium } from "../scripts/lib/browsers/chromium.ts";
+import { builtPagePaths } from "../scripts/lib/site-pages.ts";
 
 const SITE = inject("previewUrl");
 const paths = builtPagePaths();

@@ -6,7 +6,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { gzipSize, TRANSFER_BUDGET } from "../scripts/lib/page-weight.ts";
 import { useChromium } from "./support/shared-browser.ts";
-import { builtPagePaths } from "./support/site-pages.ts";
+import { builtPagePaths } from "../scripts/lib/site-pages.ts";
 
 const SITE = inject("previewUrl");
 

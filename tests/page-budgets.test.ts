@@ -17,7 +17,7 @@ import {
   TRANSFER_BUDGET,
   type PageWeight,
 } from "../scripts/lib/page-weight.ts";
-import { builtFile, builtPagePaths, DIST } from "./support/site-pages.ts";
+import { builtFile, builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const fromDist = readFromBuild(DIST);

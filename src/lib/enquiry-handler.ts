@@ -132,12 +132,8 @@ const tooLargeState: FormPageState = {
   errors: [{ field: "message", message: "Your message is too long to send. Shorten it and try again." }],
 };
 
-const responseHeaders = (extra: Record<string, string>) => ({
-  ...SECURITY_HEADERS,
-  // Answers are personal: no browser, proxy or CDN may keep a copy.
-  "Cache-Control": "no-store",
-  ...extra,
-});
+// SECURITY_HEADERS include Cache-Control: no-store, so no browser, proxy or CDN keeps answers.
+const responseHeaders = (extra: Record<string, string>) => ({ ...SECURITY_HEADERS, ...extra });
 
 function page(status: number, html: string): Response {
   return new Response(html, { status, headers: responseHeaders({ "Content-Type": "text/html; charset=utf-8" }) });

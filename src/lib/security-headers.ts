@@ -11,4 +11,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()",
   "Cross-Origin-Opener-Policy": "same-origin",
   "X-Frame-Options": "DENY",
+  // Nothing kept on disk or in a back/forward cache; answers are personal too (see netlify.toml).
+  "Cache-Control": "no-store",
 };

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startPreview } from "../../scripts/preview.ts";
-import { DIST } from "./site-pages.ts";
+import { DIST } from "../../scripts/lib/site-pages.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { CHROMIUM_ARGS, chromiumPath } from "../../../tests/support/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../browsers/chromium.ts";
 import { spread, type Spread } from "./stats.ts";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QuickExitKeys, type KeyInput } from "../src/scripts/quick-exit-keys.ts";
+import { QuickExitKeys, type KeyInput } from "./quick-exit-keys.ts";
 
 const key = (overrides: Partial<KeyInput> & Pick<KeyInput, "type" | "key" | "time">): KeyInput => ({
   shiftKey: false,

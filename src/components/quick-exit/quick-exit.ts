@@ -2,7 +2,7 @@
  * The quick exit, enhanced. Without this script the control is an ordinary link to the safe
  * destination; with it, a click, Escape, or Shift three times leaves in one go: the page is
  * hidden, the tab gets a neutral title, the tab is marked as having left (so Back cannot show
- * the site again, see quick-exit-guard.js) and the destination replaces this page in history.
+ * the site again, see quick-exit-guard.ts) and the destination replaces this page in history.
  */
 import { QuickExitKeys, SHIFT_WINDOW_MS, type KeyDecision } from "./quick-exit-keys.ts";
 import { LEFT_FLAG, leaveNow } from "./quick-exit-leave.ts";

@@ -19,11 +19,16 @@ export interface ScreenCapture {
 
 /** Reads the whole X display, as it is at this moment. */
 export async function captureScreen(display: string): Promise<ScreenCapture> {
+  return readXwd(await captureXwd(display));
+}
+
+/** The display as an XWD file, left undecoded so that captures can follow each other closely. */
+export async function captureXwd(display: string): Promise<Buffer> {
   const { stdout } = await run("xwd", ["-root", "-silent", "-display", display], {
     encoding: "buffer",
     maxBuffer: 64 * 1024 * 1024,
   });
-  return readXwd(stdout);
+  return stdout;
 }
 
 /** Decodes a TrueColor ZPixmap XWD image, the kind xwd writes from a 24-bit screen. */

@@ -87,6 +87,20 @@ describe.each(paths)("%s", (path) => {
   });
 });
 
+describe("the quick exit", () => {
+  it("stays stuck to the top of the screen to the very end of a long page", async () => {
+    const { context, page } = await open("/the-restorative-process/");
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const top = await page.evaluate(() => ({
+      scrolled: scrollY > 0,
+      bar: document.querySelector(".quick-exit")?.getBoundingClientRect().top,
+      onTop: document.elementFromPoint(20, 20)?.closest(".quick-exit") !== null,
+    }));
+    await context.close();
+    expect(top).toEqual({ scrolled: true, bar: 0, onTop: true });
+  });
+});
+
 describe("the skip link", () => {
   it("appears when focused and moves focus to the main content", async () => {
     const { context, page } = await open("/what-is-restorative-justice/");

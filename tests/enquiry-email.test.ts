@@ -58,6 +58,24 @@ describe("the subject", () => {
     expect(() => renderEnquiryEmail(byPhone, `${REFERENCE} Sam`)).toThrow(TypeError);
   });
 });
+describe("an enquiry that filled in the hidden box", () => {
+  const marked = renderEnquiryEmail(byEither, REFERENCE, { possiblyAutomated: true });
+
+  it("starts its subject with a mark the team can filter on", () => {
+    expect(marked.subject).toBe(`Possibly automated: Restorative justice enquiry ${REFERENCE}`);
+  });
+
+  it("says why near the top, in both parts, and still carries the whole message", () => {
+    const unmarked = renderEnquiryEmail(byEither, REFERENCE);
+    for (const part of ["text", "html"] as const) {
+      expect(marked[part]).toContain("A box that people cannot see on the form was filled in.");
+      const lower = marked[part].toLowerCase();
+      expect(lower.indexOf("cannot see")).toBeLessThan(lower.indexOf("how to contact"));
+      expect(unmarked[part]).not.toContain("cannot see");
+    }
+    expect(marked.text).toContain(`\n${byEither.message}\n(end of message)`);
+  });
+});
 
 describe("how to contact the person comes first", () => {
   it("in the text, before anything else they wrote", () => {

@@ -193,11 +193,17 @@ describe("when sending fails", () => {
 });
 
 describe("abuse", () => {
-  it("answers a filled-in honeypot with the usual confirmation and sends nothing", async () => {
-    const response = await post({ ...answers, website: "https://spam.example" });
+  it("delivers an enquiry that filled in the hidden box, marked for the team, never dropping it", async () => {
+    // Autofill or an assistive tool can fill the box too: the person's words must still arrive.
+    const response = await post({ ...answers, message: "Filled in by my browser", website: "https://spam.example" });
     expect(response.status).toBe(200);
-    expect((await pageOf(response)).querySelector("[data-enquiry-reference]")?.textContent).toMatch(REFERENCE_PATTERN);
-    expect(fake.requests).toHaveLength(0);
+    const reference = (await pageOf(response)).querySelector("[data-enquiry-reference]")?.textContent;
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(fake.emails).toHaveLength(1);
+    const { payload } = fake.emails[0]!;
+    expect(payload["subject"]).toBe(`Possibly automated: Restorative justice enquiry ${reference}`);
+    expect(String(payload["text"])).toContain("Filled in by my browser");
+    expect(JSON.stringify(payload)).not.toContain("spam.example");
   });
 
   it("refuses a form posted from another site, or with no origin", async () => {
@@ -238,7 +244,7 @@ describe("the logs", () => {
   it("record each enquiry by reference and hold no word the visitor typed", () => {
     const everything = logs.join("\n");
     expect(everything).toMatch(/"event":"enquiry.sent","reference":"RJ-/);
-    expect(everything).toContain('"event":"enquiry.honeypot"');
+    expect(everything).toContain('"event":"enquiry.possibly-automated"');
     for (const typed of ["sam@example.com", "letter", "07700", "stay", "spam.example"]) {
       expect(everything).not.toContain(typed);
     }

@@ -66,6 +66,14 @@ describe("enquiryDigest", () => {
     expect(canonicalEnquiry(a)).not.toBe(canonicalEnquiry(b));
   });
 
+  it("gives a marked enquiry its own key, since its email differs, and leaves unmarked ones alone", () => {
+    // A different email under a used key is refused by Resend for 24 hours.
+    expect(enquiryDigest(full, { possiblyAutomated: true }).idempotencyKey).not.toBe(
+      enquiryDigest(full).idempotencyKey,
+    );
+    expect(enquiryDigest(full, { possiblyAutomated: false })).toEqual(enquiryDigest(full));
+  });
+
   it("gives an idempotency key Resend accepts", () => {
     const { idempotencyKey } = enquiryDigest(full);
     expect(idempotencyKey).toMatch(/^enquiry\/[0-9a-f]{64}$/);

@@ -4,7 +4,7 @@
  * The subject carries only the reference: subjects show on lock screens and in inbox lists.
  */
 import type { Enquiry } from "./enquiry-schema.ts";
-import { REFERENCE_PATTERN } from "./enquiry-reference.ts";
+import { REFERENCE_PATTERN, type EnquiryMarks } from "./enquiry-reference.ts";
 
 export interface RenderedEmail {
   subject: string;
@@ -34,15 +34,21 @@ const NOT_GIVEN = "not given";
 const CONFIDENTIAL =
   "This email holds personal information about a person harmed by crime. Keep it within the restorative justice team.";
 
-export function renderEnquiryEmail(enquiry: Enquiry, reference: string): RenderedEmail {
+/** Starts the subject of an enquiry that filled in the hidden box, so the team can filter them. */
+export const POSSIBLY_AUTOMATED_PREFIX = "Possibly automated: ";
+const POSSIBLY_AUTOMATED_NOTE =
+  "A box that people cannot see on the form was filled in. A program may have sent this, but a browser filling in forms by itself can do the same, so read it before you decide.";
+
+export function renderEnquiryEmail(enquiry: Enquiry, reference: string, marks: EnquiryMarks = {}): RenderedEmail {
   // The subject must never carry the visitor's words, so only a well-formed reference is let in.
   if (!REFERENCE_PATTERN.test(reference)) throw new TypeError("renderEnquiryEmail needs an RJ-XXXX-XXXX reference");
   const title = `Restorative justice enquiry ${reference}`;
+  const notes = marks.possiblyAutomated ? [POSSIBLY_AUTOMATED_NOTE] : [];
   const sections = [contactSection(enquiry), aboutSection(enquiry)];
   return {
-    subject: title,
-    text: renderText(title, sections, enquiry.message, reference),
-    html: renderHtml(title, sections, enquiry.message, reference),
+    subject: `${marks.possiblyAutomated ? POSSIBLY_AUTOMATED_PREFIX : ""}${title}`,
+    text: renderText(title, notes, sections, enquiry.message, reference),
+    html: renderHtml(title, notes, sections, enquiry.message, reference),
   };
 }
 
@@ -117,12 +123,13 @@ const telHref = (phone: string) => (/^\+?\d{7,15}$/.test(phone) ? { href: `tel:$
 const mailtoHref = (email: string) =>
   /^[A-Za-z0-9._'+-]+@[A-Za-z0-9.-]+$/.test(email) ? { href: `mailto:${email}` } : {};
 
-function renderText(title: string, sections: Section[], message: string, reference: string): string {
+function renderText(title: string, notes: string[], sections: Section[], message: string, reference: string): string {
   const heading = (text: string) => `${text.toUpperCase()}\n${"-".repeat(text.length)}`;
   const line = ({ label, value, note }: Detail) =>
     `${label}: ${value.replace(/\n/g, "\n  ")}${note === undefined ? "" : ` (${note})`}`;
   return [
     title,
+    ...notes,
     ...sections.map((section) => `${heading(section.heading)}\n${section.details.map(line).join("\n")}`),
     `${heading("Their message")}\n${message}\n(end of message)`,
     `--\nReference: ${reference}\n${CONFIDENTIAL}`,
@@ -153,6 +160,7 @@ const STYLE = {
   warning: "color:#d4351c",
   link: "color:#1d70b8",
   paragraph: "margin:0 0 12px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word",
+  note: "margin:0 0 24px;padding:12px 16px;background:#f3f2f1",
   footer: "margin:24px 0 0;padding-top:12px;border-top:1px solid #b1b4b6;font-size:14px;color:#505a5f",
 } as const;
 
@@ -179,7 +187,7 @@ function renderSectionHtml(section: Section, style: string): string {
   ].join("\n");
 }
 
-function renderHtml(title: string, sections: Section[], message: string, reference: string): string {
+function renderHtml(title: string, notes: string[], sections: Section[], message: string, reference: string): string {
   const [contact, ...others] = sections;
   const paragraphs = message.split(/\n{2,}/).map((part) => `<p style="${STYLE.paragraph}">${multiline(part)}</p>`);
   return [
@@ -193,6 +201,7 @@ function renderHtml(title: string, sections: Section[], message: string, referen
     `<body style="${STYLE.body}">`,
     `<div style="${STYLE.wrapper}">`,
     `<h1 style="${STYLE.h1}">${escapeHtml(title)}</h1>`,
+    ...notes.map((note) => `<p style="${STYLE.note}"><strong>${escapeHtml(note)}</strong></p>`),
     ...(contact ? [renderSectionHtml(contact, STYLE.safety)] : []),
     ...others.map((section) => renderSectionHtml(section, STYLE.section)),
     `<div style="${STYLE.section}">`,

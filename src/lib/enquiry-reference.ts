@@ -23,17 +23,27 @@ export interface EnquiryDigest {
   reference: string;
 }
 
-/** The validated fields in the form's order, absent ones left out: one string per enquiry. */
-export function canonicalEnquiry(enquiry: Enquiry): string {
+/** How the team is told to treat an enquiry; part of its identity, since the email differs. */
+export interface EnquiryMarks {
+  /** The hidden box was filled in: a program, or a browser's autofill, sent it. */
+  possiblyAutomated?: boolean;
+}
+
+/**
+ * The validated fields in the form's order, absent ones left out: one string per enquiry.
+ * A mark is added only when set, so unmarked enquiries keep the keys they always had.
+ */
+export function canonicalEnquiry(enquiry: Enquiry, marks: EnquiryMarks = {}): string {
   const pairs = ENQUIRY_FIELDS.flatMap((field) => {
     const value = enquiry[field];
     return value === undefined ? [] : [[field, value]];
   });
+  if (marks.possiblyAutomated) pairs.push(["possiblyAutomated", "yes"]);
   return JSON.stringify([CANONICAL_VERSION, pairs]);
 }
 
-export function enquiryDigest(enquiry: Enquiry): EnquiryDigest {
-  const hash = createHash("sha256").update(canonicalEnquiry(enquiry), "utf8").digest();
+export function enquiryDigest(enquiry: Enquiry, marks: EnquiryMarks = {}): EnquiryDigest {
+  const hash = createHash("sha256").update(canonicalEnquiry(enquiry, marks), "utf8").digest();
   return { idempotencyKey: `enquiry/${hash.toString("hex")}`, reference: referenceFrom(hash) };
 }
 

@@ -1,19 +1,26 @@
 /**
- * The accessibility gate: pa11y-ci with both runners (axe and HTML_CodeSniffer) at WCAG 2 AA
- * over every page found in dist/, served as Netlify would serve them, on a desktop screen and
- * on a 320 px phone, and over every state of the enquiry form: errors, sent, and not sent.
+ * The accessibility gate, over every page found in dist/ (the 404 page as a missing address
+ * too) and every state of the enquiry form (errors, sent, not sent), served as Netlify would
+ * serve them, on a desktop screen and on a 320 px phone:
+ * 1. axe-core in Chromium, every violation of WCAG 2.0, 2.1 and 2.2 A and AA and of axe's best
+ *    practices, whatever its impact; and any error the browser reports, such as a blocked style;
+ * 2. the Nu HTML checker over the same HTML: every error, warning and info message;
+ * 3. pa11y-ci with both its runners (axe and HTML_CodeSniffer) at WCAG 2 AA.
  * Any issue fails `npm test`. Run with `npm run test:a11y` after a build.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
 import { startPreview } from "../scripts/preview.ts";
 import { fillFormPage } from "../src/lib/enquiry-pages.ts";
-import { CHROMIUM_ARGS, chromiumPath } from "../scripts/lib/browsers/chromium.ts";
-import { builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
+import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../scripts/lib/browsers/chromium.ts";
+import { builtFile, builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
+import { axeViolations, formatViolation } from "./support/axe.ts";
+import { formatNuMessage, isTrimmedStyleHashMisreading, nuCheck } from "./support/nu-checker.ts";
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },
@@ -21,16 +28,35 @@ const VIEWPORTS = [
   { width: 320, height: 640 },
 ];
 
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A page or form state, with how to reach it in pa11y's words and in Playwright's. */
+interface Target {
+  name: string;
+  url: string;
+  /** pa11y actions, run after the page loads. */
+  actions?: string[];
+  /**
+   * For a state reached by sending the form: what to type first, for Playwright. The form is
+   * then sent, and the HTML the function answers with is kept for the Nu checker.
+   */
+  beforeSending?: (page: Page) => Promise<void>;
+}
+
 interface Pa11yUrl {
   url: string;
-  viewport: { width: number; height: number };
+  viewport: Viewport;
   actions?: string[];
 }
 
+const SUBMIT = ["click element [data-submit-button]", "wait for path to be /enquire/send"];
+
 /** The enquiry form's states, reached the way a visitor reaches them where possible. */
-function enquiryStates(siteUrl: string, workDir: string): Omit<Pa11yUrl, "viewport">[] {
+function enquiryStates(siteUrl: string, workDir: string): Target[] {
   const form = new URL("/enquire/", siteUrl).href;
-  const submit = ["click element [data-submit-button]", "wait for path to be /enquire/send"];
   // A failed send cannot be caused from a browser: the page is filled in as the function fills it.
   const notSent = join(workDir, "enquiry-not-sent.html");
   const answers = { message: "Hello", contactMethod: "email", email: "sam@example.com" };
@@ -39,25 +65,116 @@ function enquiryStates(siteUrl: string, workDir: string): Omit<Pa11yUrl, "viewpo
     fillFormPage(readFileSync(join(DIST, "enquire", "index.html"), "utf8"), { answers, sendFailed: true }),
   );
   return [
-    { url: form, actions: submit },
     {
+      name: "enquiry-errors",
+      url: form,
+      actions: SUBMIT,
+      // Nothing typed in: every required answer is missing.
+      beforeSending: async () => {},
+    },
+    {
+      name: "enquiry-sent",
       url: form,
       actions: [
         "set field #message to Hello",
         "check field #contactMethod-email",
         "set field #email to sam@example.com",
-        ...submit,
+        ...SUBMIT,
       ],
+      beforeSending: async (page) => {
+        await page.fill("#message", "Hello");
+        await page.check("#contactMethod-email");
+        await page.fill("#email", "sam@example.com");
+      },
     },
-    { url: pathToFileURL(notSent).href },
+    { name: "enquiry-not-sent", url: pathToFileURL(notSent).href },
   ];
 }
 
+function allTargets(siteUrl: string, workDir: string): Target[] {
+  const pages = [...builtPagePaths(), "/no-such-page/"].map((path) => ({
+    name: path,
+    url: new URL(path, siteUrl).href,
+  }));
+  return [...pages, ...enquiryStates(siteUrl, workDir)];
+}
+
+/**
+ * axe over every target at every size, in one Chromium. Returns the number of problems, and
+ * writes the HTML the function answered each form submission with to workDir/<name>.html.
+ */
+async function runAxe(targets: Target[], siteUrl: string, workDir: string): Promise<number> {
+  const browser = await launchChromium();
+  let problems = 0;
+  try {
+    for (const target of targets) {
+      for (const viewport of VIEWPORTS) {
+        const context = await browser.newContext({ viewport });
+        // The quick exit's destination, or anything else elsewhere, is never fetched.
+        await context.route("**/*", (route, request) =>
+          /^(file:|data:)/.test(request.url()) || request.url().startsWith(siteUrl) ? route.continue() : route.abort(),
+        );
+        const page = await context.newPage();
+        const browserErrors: string[] = [];
+        // Chromium logs a page's own status, 404 or 422 here, as an error: only those are expected.
+        const documents = new Set<string>();
+        page.on("response", (response) => {
+          if (response.request().isNavigationRequest()) documents.add(response.url());
+        });
+        page.on("console", (message) => {
+          const ownStatus = /^Failed to load resource: the server responded with a status of (404|422)\b/;
+          if (message.type() !== "error") return;
+          if (ownStatus.test(message.text()) && documents.has(message.location().url)) return;
+          browserErrors.push(message.text());
+        });
+        page.on("pageerror", (error) => browserErrors.push(error.message));
+        await page.goto(target.url);
+        if (target.beforeSending) {
+          await target.beforeSending(page);
+          const [answer] = await Promise.all([
+            page.waitForResponse((response) => response.request().method() === "POST"),
+            page.click("[data-submit-button]"),
+          ]);
+          await page.waitForURL(/\/enquire\/send$/);
+          writeFileSync(join(workDir, `${target.name}.html`), await answer.text());
+        }
+        const violations = await axeViolations(page);
+        await context.close();
+
+        const label = `${target.name} at ${viewport.width} x ${viewport.height}`;
+        const found = [...violations.map(formatViolation), ...browserErrors.map((error) => `browser error: ${error}`)];
+        problems += found.length;
+        console.log(
+          found.length === 0 ? `  ok ${label}` : `  FAIL ${label}\n${found.map((f) => `    ${f}`).join("\n")}`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return problems;
+}
+
+/** The Nu checker over every built page and every form state's HTML, in one run. */
+async function runNu(stateFiles: string[]): Promise<number> {
+  const files = [...builtPagePaths().map((path) => builtFile(path)), ...stateFiles];
+  const messages = await nuCheck(files);
+  const counted = messages.filter((message) => !isTrimmedStyleHashMisreading(message));
+  const setAside = messages.length - counted.length;
+  const shown = (file: string) => (file.startsWith(DIST) ? relative(process.cwd(), file) : file);
+  for (const message of counted) console.log(`  ${formatNuMessage({ ...message, file: shown(message.file) })}`);
+  console.log(
+    `Nu HTML checker: ${counted.length} messages in ${files.length} files` +
+      (setAside ? ` (${setAside} about trimmed <style> hashes set aside: each file proved them wrong)` : ""),
+  );
+  return counted.length;
+}
+
 /** Runs pa11y-ci over every page and state at every screen size and returns its exit code. */
-async function runPa11y(siteUrl: string, workDir: string): Promise<number> {
-  const pages = [...builtPagePaths(), "/no-such-page/"].map((path) => ({ url: new URL(path, siteUrl).href }));
-  const targets = [...pages, ...enquiryStates(siteUrl, workDir)];
-  const urls: Pa11yUrl[] = targets.flatMap((target) => VIEWPORTS.map((viewport) => ({ ...target, viewport })));
+async function runPa11y(targets: Target[], workDir: string): Promise<number> {
+  const urls: Pa11yUrl[] = targets.flatMap(({ url, actions }) =>
+    VIEWPORTS.map((viewport) => ({ url, viewport, ...(actions && { actions }) })),
+  );
   const config = {
     defaults: {
       runners: ["axe", "htmlcs"],
@@ -72,11 +189,32 @@ async function runPa11y(siteUrl: string, workDir: string): Promise<number> {
   };
   const configFile = join(workDir, "pa11y-ci.json");
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  console.log(`pa11y-ci: ${pages.length} pages and 3 enquiry states x ${VIEWPORTS.length} screen sizes`);
   // Asynchronous on purpose: the preview server answering pa11y lives in this same process.
   const pa11y = spawn("pa11y-ci", ["--config", configFile], { stdio: "inherit" });
   const [code] = (await once(pa11y, "exit")) as [number | null];
   return code ?? 1;
+}
+
+async function runGate(siteUrl: string, workDir: string): Promise<boolean> {
+  const targets = allTargets(siteUrl, workDir);
+  const runs = `${targets.length} pages and form states x ${VIEWPORTS.length} screen sizes`;
+
+  console.log(`axe-core (${runs}):`);
+  const axeProblems = await runAxe(targets, siteUrl, workDir);
+  console.log(`axe-core: ${axeProblems} problems`);
+
+  const stateFiles = targets.filter((target) => target.name.startsWith("enquiry-")).map((t) => `${t.name}.html`);
+  const nuProblems = await runNu(stateFiles.map((file) => join(workDir, file)));
+
+  console.log(`pa11y-ci (${runs}):`);
+  const pa11yCode = await runPa11y(targets, workDir);
+
+  const passed = axeProblems === 0 && nuProblems === 0 && pa11yCode === 0;
+  console.log(
+    `Accessibility gate ${passed ? "passed" : "FAILED"}: axe ${axeProblems}, Nu ${nuProblems}, ` +
+      `pa11y-ci ${pa11yCode === 0 ? "clean" : `exit code ${pa11yCode}`}`,
+  );
+  return passed;
 }
 
 const workDir = mkdtempSync(join(tmpdir(), "pa11y-"));
@@ -84,8 +222,8 @@ const workDir = mkdtempSync(join(tmpdir(), "pa11y-"));
 delete process.env["RESEND_API_KEY"];
 process.env["ENQUIRY_OUTBOX_DIR"] = join(workDir, "outbox");
 const preview = await startPreview({ port: 0, host: "127.0.0.1" });
-const exitCode = await runPa11y(preview.url, workDir).finally(async () => {
+const passed = await runGate(preview.url, workDir).finally(async () => {
   await preview.close();
   rmSync(workDir, { recursive: true, force: true });
 });
-process.exit(exitCode);
+process.exit(passed ? 0 : 1);

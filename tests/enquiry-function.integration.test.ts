@@ -108,6 +108,26 @@ describe("a valid enquiry", () => {
     );
   });
 
+  it("confirms an enquiry sent again after the team's address changed, without a second email", async () => {
+    // Resend refuses a changed email under a used key (409) for 24 hours: that means accepted.
+    expect((await post(answers)).status).toBe(200);
+    const before = process.env["ENQUIRY_TO_EMAIL"];
+    process.env["ENQUIRY_TO_EMAIL"] = "new-team-address@example.org";
+    try {
+      const again = await post(answers);
+      expect(again.status).toBe(200);
+      expect((await pageOf(again)).querySelector("[data-enquiry-reference]")?.textContent).toMatch(REFERENCE_PATTERN);
+    } finally {
+      process.env["ENQUIRY_TO_EMAIL"] = before;
+    }
+    expect(fake.requests.map((request) => [request.status, request.outcome])).toEqual([
+      [200, "accepted"],
+      [409, "rejected"],
+    ]);
+    expect(fake.emails).toHaveLength(1);
+    expect(logs.join("\n")).toMatch(/"event":"enquiry.already-accepted","reference":"RJ-/);
+  });
+
   it("sets a reply-to address only when the visitor chose email", async () => {
     await post({ message: "Hello", contactMethod: "phone", phone: "07700 900982", voicemail: "no", sayWhoWeAre: "no" });
     expect(fake.emails).toHaveLength(1);

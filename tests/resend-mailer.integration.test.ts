@@ -185,12 +185,10 @@ describe("failing at once", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it("does not retry the same key with a different email (Resend's 409)", async () => {
+  it("takes Resend's 409 for a used key with a different email as already accepted, without retrying", async () => {
+    // A changed team address or template within 24 hours must not make "Try sending again" fail.
     await mailer().send(email);
-    expect(await mailer().send({ ...email, text: "changed" })).toEqual({
-      ok: false,
-      reason: "409 invalid_idempotent_request",
-    });
+    expect(await mailer().send({ ...email, text: "changed" })).toEqual({ ok: true, alreadyAccepted: true });
     expect(fake.requests).toHaveLength(2);
     expect(fake.emails).toHaveLength(1);
   });

@@ -96,7 +96,9 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   });
   if (!sent.ok) return sendFailed(sent.reason);
 
-  options.log({ event: "enquiry.sent", reference, mailer: options.mailer.name });
+  // Already accepted under this key: the team has it, perhaps from before a change of template.
+  if ("alreadyAccepted" in sent) options.log({ event: "enquiry.already-accepted", reference });
+  else options.log({ event: "enquiry.sent", reference, mailer: options.mailer.name });
   return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
 }
 

@@ -14,6 +14,12 @@ export interface OutgoingEmail {
 
 export type SendResult =
   | { ok: true; id: string }
+  /**
+   * Resend answered 409 invalid_idempotent_request: it accepted an email under this key in
+   * the last 24 hours, so the enquiry reached the team, in the form the site gave it then (a
+   * team address or template changed since). Sending it again would be a second copy.
+   */
+  | { ok: true; alreadyAccepted: true }
   /** reason is an error name or status code, never personal data: it is safe to log. */
   | { ok: false; reason: string };
 

@@ -35,10 +35,9 @@ export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailer
     const writtenAt = now();
     const previous = await findPrevious(dir, tag, email.idempotencyKey, writtenAt.getTime());
     if (previous) {
-      return previous.fingerprint === fingerprint
-        ? { ok: true, id: previous.id }
-        : // What Resend answers when a key comes back with a different email.
-          { ok: false, reason: "409 invalid_idempotent_request" };
+      // A different email under a used key is Resend's 409 invalid_idempotent_request, which
+      // means it was accepted before: the Resend mailer reads it the same way.
+      return previous.fingerprint === fingerprint ? { ok: true, id: previous.id } : { ok: true, alreadyAccepted: true };
     }
 
     const id = `${writtenAt

@@ -43,7 +43,7 @@ const NOT_RETRYABLE_NAMES = new Set(["daily_quota_exceeded", "monthly_quota_exce
 /** Used when an error body has no status code in it. */
 const RETRYABLE_NAMES = new Set(["rate_limit_exceeded", "internal_server_error", "application_error"]);
 
-type Attempt = { ok: true; id: string } | { ok: false; reason: string; retry: boolean; retryAfterMs?: number };
+type Attempt = Extract<SendResult, { ok: true }> | { ok: false; reason: string; retry: boolean; retryAfterMs?: number };
 
 export function createResendMailer(options: ResendMailerOptions): Mailer {
   const { maxRetries, baseDelayMs, maxDelayMs } = { ...RESEND_MAILER_DEFAULTS, ...options.retry };
@@ -82,6 +82,8 @@ export function createResendMailer(options: ResendMailerOptions): Mailer {
     if (status === null && headers === null) return { ok: false, reason: "network_error", retry: true };
 
     const name = safeName(error.name);
+    // Each 409 is what it says: accepted before under this key (done), or still in progress (retry).
+    if (status === 409 && name === "invalid_idempotent_request") return { ok: true, alreadyAccepted: true };
     const retry =
       !NOT_RETRYABLE_NAMES.has(name) &&
       (status === 429 ||

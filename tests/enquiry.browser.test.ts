@@ -3,11 +3,10 @@
  * a mistake comes back with every answer kept and focus on the error summary, the summary's
  * links lead to the fields, and a corrected enquiry reaches the team's outbox exactly once.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../scripts/lib/browsers/chromium.ts";
+import { readOutbox } from "./support/outbox.ts";
 
 const SITE = inject("previewUrl");
 const OUTBOX = inject("outboxDir");
@@ -20,12 +19,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The emails in the outbox that mention this text. */
-const emailsContaining = (text: string) =>
-  readdirSync(OUTBOX)
-    .filter((file) => file.endsWith(".eml"))
-    .map((file) => readFileSync(join(OUTBOX, file), "utf8"))
-    .filter((email) => email.includes(text));
+/** The emails in the outbox whose subject holds this text (a reference). */
+const emailsAbout = async (text: string) => (await readOutbox(OUTBOX)).filter((mail) => mail.subject?.includes(text));
 
 describe.each([
   { javaScript: false, label: "without JavaScript" },
@@ -71,10 +66,11 @@ describe.each([
     expect(reference).toMatch(/^RJ-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(await page.locator("[data-quick-exit-link]").count()).toBe(1);
 
-    const emails = emailsContaining(reference);
+    const emails = await emailsAbout(reference);
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toContain("Do NOT leave a voicemail");
-    expect(emails[0]).toContain(message);
+    expect(emails[0]?.text).toContain("Do NOT leave a voicemail");
+    expect(emails[0]?.text).toContain(message);
+    expect(emails[0]?.html).toContain("Do NOT leave a voicemail");
     await context.close();
   }, 60_000);
 });

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OutgoingEmail } from "../src/lib/mailers/mailer.ts";
 import { createOutboxMailer } from "../src/lib/mailers/outbox-mailer.ts";
+import { readOutbox } from "./support/outbox.ts";
 
 const HEX = "3f9a7c1e5b2d".padEnd(64, "0");
 const email: OutgoingEmail = {
-  from: "West Mercia RJ website (local) <enquiries@localhost.invalid>",
+  from: "West Mercia RJ website, local copy <enquiries@localhost.invalid>",
   to: "restorative-justice-team@localhost.invalid",
   replyTo: "sam@example.com",
   subject: "Restorative justice enquiry RJ-7K3M-9Q2X",
@@ -30,28 +31,26 @@ afterEach(async () => {
 });
 
 describe("the outbox mailer", () => {
-  it("writes a readable email file and its HTML beside it, creating the folder", async () => {
+  it("writes the multipart message Resend would send, creating the folder", async () => {
     const result = await createOutboxMailer({ dir, now: at("2026-11-24T10:00:00.123Z") }).send(email);
     const id = "2026-11-24T10-00-00Z-3f9a7c1e5b2d";
     expect(result).toEqual({ ok: true, id });
-    expect((await readdir(dir)).sort()).toEqual([`${id}.eml`, `${id}.html`]);
+    expect((await readdir(dir)).sort()).toEqual([`${id}.eml`, `${id}.json`]);
 
-    const eml = await readFile(join(dir, `${id}.eml`), "utf8");
-    const blank = eml.indexOf("\n\n");
-    const head = eml.slice(0, blank);
-    expect(head.split("\n")).toEqual(
-      expect.arrayContaining([
-        `From: ${email.from}`,
-        `To: ${email.to}`,
-        "Reply-To: sam@example.com",
-        `Subject: ${email.subject}`,
-        `Idempotency-Key: ${email.idempotencyKey}`,
-        "Content-Type: text/plain; charset=utf-8",
-      ]),
-    );
-    expect(head.split("\n")[0]).toBe(`From: ${email.from}`);
-    expect(eml.slice(blank + 2)).toBe(`${email.text}\n`);
-    expect(await readFile(join(dir, `${id}.html`), "utf8")).toBe(email.html);
+    const raw = await readFile(join(dir, `${id}.eml`), "utf8");
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative;/m);
+    // Read back as a mail program reads it: every part and header as it was given.
+    const [mail] = await readOutbox(dir);
+    expect(mail?.from?.value).toEqual([
+      { name: "West Mercia RJ website, local copy", address: "enquiries@localhost.invalid" },
+    ]);
+    expect(mail?.to && "text" in mail.to ? mail.to.text : undefined).toBe(email.to);
+    expect(mail?.replyTo?.text).toBe(email.replyTo);
+    expect(mail?.subject).toBe(email.subject);
+    expect(mail?.date?.toISOString()).toBe("2026-11-24T10:00:00.000Z");
+    expect(mail?.text).toBe(email.text);
+    expect(mail?.html).toBe(email.html);
+    expect(mail?.headers.get("x-idempotency-key")).toBe(email.idempotencyKey);
   });
 
   it("says where it writes", () => {
@@ -70,7 +69,7 @@ describe("the outbox mailer", () => {
     const result = await createOutboxMailer({ dir, now }).send(email);
     if (!result.ok || !("id" in result)) throw new Error("Expected a new file.");
     expect((await stat(join(dir, `${result.id}.eml`))).mode & 0o777).toBe(0o600);
-    expect((await stat(join(dir, `${result.id}.html`))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, `${result.id}.json`))).mode & 0o777).toBe(0o600);
   });
 
   it("writes one copy for the same key, even from a new process, and gives the same id", async () => {
@@ -124,8 +123,10 @@ describe("the outbox mailer", () => {
     });
     if (!result.ok || !("id" in result)) throw new Error("Expected a new file.");
     const eml = await readFile(join(dir, `${result.id}.eml`), "utf8");
-    expect(eml).toContain("Subject: Hello Bcc: someone@example.com\n");
-    expect(eml).not.toMatch(/^Bcc:/m);
+    expect(eml).not.toMatch(/^Bcc:/im);
+    const [mail] = await readOutbox(dir);
+    expect(mail?.subject).toBe("Hello Bcc: someone@example.com");
+    expect(mail?.bcc).toBeUndefined();
   });
 
   it("reports a file system failure by its code, without throwing", async () => {

@@ -14,7 +14,8 @@ export const DEFAULT_OUTBOX_DIR = ".outbox";
 /** Clearly fake addresses (.invalid never resolves), for local development only. */
 export const LOCAL_ADDRESSES = {
   to: "restorative-justice-team@localhost.invalid",
-  from: "West Mercia RJ website (local) <enquiries@localhost.invalid>",
+  // No parentheses: they are a comment in an address, which mail programs drop.
+  from: "West Mercia RJ website, local copy <enquiries@localhost.invalid>",
 } as const;
 
 /** A set variable with something in it; an empty value counts as missing. */

@@ -1,6 +1,8 @@
 /**
- * For local development: each email becomes a readable file in a folder instead of being sent.
- * It dedupes by idempotency key as Resend does, so a double submit shows up as one file here too.
+ * For local development: each email becomes a file in a folder instead of being sent, the
+ * same multipart message (plain text and HTML) Resend would deliver, built by nodemailer's
+ * MIME composer; any mail program opens it. It dedupes by idempotency key as Resend does, so
+ * a double submit shows up as one file here too.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -16,6 +18,14 @@ export interface OutboxMailerOptions {
 export interface OutboxMailer extends Mailer {
   /** Where the files go, for the dev console to say. */
   readonly dir: string;
+}
+
+/** What the outbox remembers of a key beside each message: hashes and a time, nothing typed. */
+interface KeyRecord {
+  idempotencyKey: string;
+  fingerprint: string;
+  /** By the mailer's own clock, so tests can move it; file times follow the real one. */
+  writtenAt: string;
 }
 
 /** Resend remembers a key for 24 hours; after that the same key sends again. */
@@ -44,23 +54,10 @@ export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailer
       .toISOString()
       .replace(/\.\d+Z$/, "Z")
       .replace(/:/g, "-")}-${tag}`;
-    const headers = [
-      `From: ${header(email.from)}`,
-      `To: ${header(email.to)}`,
-      ...(email.replyTo === undefined ? [] : [`Reply-To: ${header(email.replyTo)}`]),
-      `Subject: ${header(email.subject)}`,
-      `Date: ${writtenAt.toUTCString()}`,
-      // When the key was used, by the mailer's own clock: file times follow the real one.
-      `X-Outbox-Written: ${writtenAt.toISOString()}`,
-      `Idempotency-Key: ${header(email.idempotencyKey)}`,
-      `X-Outbox-Fingerprint: ${fingerprint}`,
-      "MIME-Version: 1.0",
-      "Content-Type: text/plain; charset=utf-8",
-      "Content-Transfer-Encoding: 8bit",
-    ];
+    const record: KeyRecord = { idempotencyKey: email.idempotencyKey, fingerprint, writtenAt: writtenAt.toISOString() };
     // "wx": never overwrite, and 0o600: readable by this user only.
-    await writeFile(join(dir, `${id}.eml`), `${headers.join("\n")}\n\n${email.text}\n`, { flag: "wx", mode: 0o600 });
-    await writeFile(join(dir, `${id}.html`), email.html, { flag: "wx", mode: 0o600 });
+    await writeFile(join(dir, `${id}.eml`), await composeMessage(email, writtenAt), { flag: "wx", mode: 0o600 });
+    await writeFile(join(dir, `${id}.json`), `${JSON.stringify(record, null, 2)}\n`, { flag: "wx", mode: 0o600 });
     return { ok: true, id };
   }
 
@@ -82,6 +79,24 @@ export function createOutboxMailer({ dir, now = () => new Date() }: OutboxMailer
   };
 }
 
+/** The message as RFC 5322 text: headers encoded and folded, text and HTML as alternatives. */
+async function composeMessage(email: OutgoingEmail, date: Date): Promise<Buffer> {
+  // Loaded only here: a deployed function always has Resend and never needs the composer.
+  const { default: MailComposer } = await import("nodemailer/lib/mail-composer");
+  const message = new MailComposer({
+    from: email.from,
+    to: email.to,
+    ...(email.replyTo === undefined ? {} : { replyTo: email.replyTo }),
+    subject: email.subject,
+    date,
+    text: email.text,
+    html: email.html,
+    // Sent to Resend beside the message, not in it; kept here to tell the files apart.
+    headers: { "X-Idempotency-Key": email.idempotencyKey },
+  });
+  return message.compile().build();
+}
+
 /** The key's hex part when it has one (enquiry/<hex>), else a hash of the key: safe in a file name. */
 function keyTag(key: string): string {
   const hex = /([0-9a-f]{12,})$/i.exec(key)?.[1];
@@ -95,23 +110,18 @@ async function findPrevious(
   nowMs: number,
 ): Promise<{ id: string; fingerprint: string } | undefined> {
   const names = (await readdir(dir))
-    .filter((name) => name.endsWith(`-${tag}.eml`))
+    .filter((name) => name.endsWith(`-${tag}.json`))
     .sort()
     .reverse();
   for (const name of names) {
-    const content = await readFile(join(dir, name), "utf8");
-    const writtenMs = Date.parse(/^X-Outbox-Written: (\S+)$/m.exec(content)?.[1] ?? "");
-    if (!(nowMs - writtenMs <= KEY_LIFETIME_MS)) continue;
+    const record = JSON.parse(await readFile(join(dir, name), "utf8")) as Partial<KeyRecord>;
+    if (!(nowMs - Date.parse(record.writtenAt ?? "") <= KEY_LIFETIME_MS)) continue;
     // The tag is a prefix of the key's hash, so check the whole key before calling it the same.
-    if (!content.includes(`\nIdempotency-Key: ${header(key)}\n`)) continue;
-    const fingerprint = /^X-Outbox-Fingerprint: (\w+)$/m.exec(content)?.[1] ?? "";
-    return { id: name.slice(0, -".eml".length), fingerprint };
+    if (record.idempotencyKey !== key) continue;
+    return { id: name.slice(0, -".json".length), fingerprint: record.fingerprint ?? "" };
   }
   return undefined;
 }
-
-/** A header value on one line, so no value can add a header of its own. */
-const header = (value: string) => value.replace(/[\r\n]+/g, " ");
 
 const sha256 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
 

@@ -59,14 +59,14 @@ describe.each(paths)("%s", (path) => {
     expect(head.querySelector("title, style, link")?.compareDocumentPosition(firstScript!)).toBe(2); // DOCUMENT_POSITION_PRECEDING
   });
 
-  it("has a Content-Security-Policy with no unsafe sources and sends no referrer", () => {
+  it("has a Content-Security-Policy with no unsafe sources and sends no referrer to other sites", () => {
     const head = documentFor(path).head;
     const csp = head.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute("content") ?? "";
     expect(csp).toMatch(/script-src 'self' 'sha256-/);
     expect(csp).toMatch(/style-src 'self' 'sha256-/);
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-    expect(head.querySelector('meta[name="referrer"]')?.getAttribute("content")).toBe("no-referrer");
+    expect(head.querySelector('meta[name="referrer"]')?.getAttribute("content")).toBe("same-origin");
   });
 
   it("allows each of its inline scripts and styles by hash", () => {

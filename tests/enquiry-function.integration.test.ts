@@ -76,7 +76,7 @@ describe("a valid enquiry", () => {
     const response = await post({ ...answers, website: "" });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(response.headers.get("set-cookie")).toBeNull();
     const document = await pageOf(response);
     const reference = document.querySelector("[data-enquiry-reference]")?.textContent ?? "";
@@ -235,7 +235,21 @@ describe("abuse", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("accepts the null Origin our own no-referrer pages send, when the browser says same-origin", async () => {
+  it("accepts our own Origin without Sec-Fetch-Site, as Safari before 16.4 posts it", async () => {
+    // The same-origin referrer policy makes browsers send our Origin; older ones send no Sec-Fetch-Site.
+    const response = await post(answers, { origin: preview.url });
+    expect(response.status).toBe(200);
+    expect(fake.emails).toHaveLength(1);
+  });
+
+  it("refuses another site's Origin, with or without Sec-Fetch-Site", async () => {
+    for (const headers of [{}, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-origin" }]) {
+      expect((await post(answers, { origin: "https://evil.example", headers })).status).toBe(403);
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("accepts the null Origin a page open from before (no-referrer) sends, when the browser says same-origin", async () => {
     const response = await post(answers, { origin: "null", headers: { "sec-fetch-site": "same-origin" } });
     expect(response.status).toBe(200);
     expect(fake.emails).toHaveLength(1);

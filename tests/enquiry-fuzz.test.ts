@@ -528,7 +528,7 @@ function encode(raw: RawEntries, how: Encoding) {
 const sendOptions = fc.record({
   stream: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   declareLength: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  /** As a script posts, or as a browser on this no-referrer site does: `Origin: null` and Sec-Fetch-Site. */
+  /** As a script posts, or as a browser on a page from the old no-referrer site did: `Origin: null` and Sec-Fetch-Site. */
   asBrowser: fc.boolean(),
 });
 
@@ -821,7 +821,7 @@ const isFormType = (contentType: string | null) =>
 async function expectedFor(sample: Sample): Promise<Expected> {
   if (sample.method.toUpperCase() !== "POST") return { status: 405 };
   // A browser sends `Origin: null` from a page whose referrer policy is no-referrer, as this
-  // site's is; then Sec-Fetch-Site (which a page cannot set) must say it came from this origin.
+  // site's was; then Sec-Fetch-Site (which a page cannot set) must say it came from this origin.
   const ownPage = sample.origin === SELF || (sample.origin === "null" && sample.secFetchSite === "same-origin");
   if (!ownPage) return { status: 403 };
   if (!isFormType(sample.contentType)) return { status: 415 };

@@ -57,7 +57,7 @@ describe("a page", () => {
 
   it("carries every security header from netlify.toml", async () => {
     const { headers } = await get("/");
-    expect(headers.get("referrer-policy")).toBe("no-referrer");
+    expect(headers.get("referrer-policy")).toBe("same-origin");
     expect(headers.get("x-content-type-options")).toBe("nosniff");
     expect(headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     expect(headers.get("cross-origin-opener-policy")).toBe("same-origin");

@@ -103,9 +103,10 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
 }
 
 /**
- * Whether the form was posted from a page of this site. The site's `no-referrer` policy makes
- * browsers send `Origin: null` with form posts, so then Sec-Fetch-Site must say same-origin;
- * a page elsewhere gets "cross-site" there whatever its own referrer policy.
+ * Whether the form was posted from a page of this site. Its `same-origin` referrer policy makes
+ * every browser send this site's Origin with the form. A page still open from before, under
+ * the old `no-referrer`, sends `Origin: null`: accepted only when Sec-Fetch-Site, which no page
+ * can set, says same-origin; a page elsewhere gets "cross-site" there whatever its own policy.
  */
 function isFromOurOwnPage(request: Request): boolean {
   const origin = request.headers.get("origin");

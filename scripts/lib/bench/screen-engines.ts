@@ -3,7 +3,9 @@
  * virtual screen, each sending the outside world to the stand-in.
  */
 import type { Page } from "playwright-core";
+import type { Page as PuppeteerPage } from "puppeteer-core";
 import { launchChromium } from "../browsers/chromium.ts";
+import { launchFirefox } from "../browsers/firefox.ts";
 import type { StandIn } from "../browsers/stand-in.ts";
 import type { ScreenEngine } from "./blank-screen-timing.ts";
 
@@ -18,6 +20,8 @@ export async function startEngine(name: EngineName, display: string, standIn: St
   switch (name) {
     case "chromium":
       return startChromium(display, standIn);
+    case "firefox":
+      return startFirefox(display, standIn);
     default:
       throw new Error(`No ScreenEngine for ${name} yet.`);
   }
@@ -35,22 +39,22 @@ async function startChromium(display: string, standIn: StandIn): Promise<Running
     ],
   });
   let page: Page | undefined;
-  let linkCentre = { x: 0, y: 0 };
   return {
     name: `Chromium ${browser.version()}`,
     async open(url) {
       const context = await browser.newContext({ viewport: null });
       page = await context.newPage();
       await page.goto(url);
-      // Found now, so the timed click is a click and nothing more.
+      // The pointer rests on the link first, so the timed click is the press and release only.
       const box = await page.locator("[data-quick-exit-link]").boundingBox();
       if (!box) throw new Error("The quick exit is not on the page.");
-      linkCentre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     },
     async clickQuickExit() {
       if (!page) throw new Error("Open a page first.");
       // The mouse, not locator.click(), which would wait for the held navigation.
-      await page.mouse.click(linkCentre.x, linkCentre.y);
+      await page.mouse.down();
+      await page.mouse.up();
     },
     async pressKey(key) {
       if (!page) throw new Error("Open a page first.");
@@ -58,6 +62,36 @@ async function startChromium(display: string, standIn: StandIn): Promise<Running
     },
     async reset() {
       await page?.context().close();
+      page = undefined;
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function startFirefox(display: string, standIn: StandIn): Promise<RunningEngine> {
+  const browser = await launchFirefox({ display, proxy: standIn.proxy, width: 640, height: 720 });
+  let page: PuppeteerPage | undefined;
+  return {
+    name: `Firefox ${(await browser.version()).replace(/^firefox\//i, "")}`,
+    async open(url) {
+      page = await browser.newPage();
+      await page.goto(url);
+      // The pointer rests on the link first, so the timed click is the press and release only.
+      const box = await (await page.$("[data-quick-exit-link]"))?.boundingBox();
+      if (!box) throw new Error("The quick exit is not on the page.");
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    },
+    async clickQuickExit() {
+      if (!page) throw new Error("Open a page first.");
+      await page.mouse.down();
+      await page.mouse.up();
+    },
+    async pressKey(key) {
+      if (!page) throw new Error("Open a page first.");
+      await page.keyboard.press(key);
+    },
+    async reset() {
+      await page?.close();
       page = undefined;
     },
     close: () => browser.close(),

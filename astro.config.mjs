@@ -6,6 +6,9 @@ import netlify from "@astrojs/netlify";
 // The Netlify adapter's job here is local: it runs netlify/functions inside `astro dev`, so
 // `npm start` has a working form. Built pages are plain static files and need no server function.
 const isDevServer = process.argv.includes("dev");
+// The enquiry function fills in the built form pages; astro dev has none, so it asks the dev
+// server for them instead (the functions it runs share this process's environment).
+if (isDevServer) process.env["ENQUIRY_PAGES_FROM_DEV_SERVER"] = "1";
 
 export default defineConfig({
   // The public address; used for canonical links and the sitemap.

@@ -255,6 +255,20 @@ describe("abuse", () => {
     expect(fake.emails).toHaveLength(1);
   });
 
+  it("answers from its own packaged pages whatever Host it is called with, after sending", async () => {
+    // It once fetched its pages from the request's own host: a wrong one sent the email, then a 500.
+    const elsewhere = "http://wrong-host.invalid:9";
+    const request = new Request(new URL(ENQUIRY_ACTION, elsewhere), {
+      method: "POST",
+      headers: { origin: elsewhere, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(answers).toString(),
+    });
+    const response = await enquiryFunction(request, LOCAL_CONTEXT);
+    expect(response.status).toBe(200);
+    expect((await pageOf(response)).querySelector("[data-enquiry-reference]")?.textContent).toMatch(REFERENCE_PATTERN);
+    expect(fake.emails).toHaveLength(1);
+  });
+
   it("refuses a body over the limit with 413", async () => {
     const response = await post({ ...answers, message: "x".repeat(70_000) });
     expect(response.status).toBe(413);

@@ -105,5 +105,9 @@ describe("the enquiry function's bundle", () => {
       expect.arrayContaining(["(project)", "zod", "resend", "linkedom"]),
     );
     expect(bundle.zipBytes).toBeLessThanOrEqual(FUNCTION_ZIP_BUDGET);
+    // The pages it fills in travel with it: it never fetches them from the site.
+    expect(bundle.projectFiles).toEqual(
+      expect.arrayContaining(["dist/enquire/index.html", "dist/enquire/sent/index.html"]),
+    );
   }, 60_000);
 });

@@ -3,18 +3,29 @@
  * in src/lib, which does the work. Every method reaches it, so anything but POST gets a 405.
  */
 import type { Config, Context } from "@netlify/functions";
-import { handleEnquiry } from "../../src/lib/enquiry-handler.ts";
+import { CONFIRMATION_PAGE, FORM_PAGE, handleEnquiry } from "../../src/lib/enquiry-handler.ts";
 import { chooseMailer, enquiryAddresses } from "../../src/lib/mailers/choose-mailer.ts";
-import { createPageLoader } from "../../src/lib/page-loader.ts";
+import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/page-loader.ts";
 
-let loadPage: ReturnType<typeof createPageLoader> | undefined;
+/**
+ * The built pages the function fills in. Written as literal `new URL(…, import.meta.url)` so
+ * Netlify's bundler (which traces them) packages the files with the function, where they sit
+ * at the same place relative to it.
+ */
+const BUILT_PAGES: PageFiles = {
+  [FORM_PAGE]: new URL("../../dist/enquire/index.html", import.meta.url),
+  [CONFIRMATION_PAGE]: new URL("../../dist/enquire/sent/index.html", import.meta.url),
+};
+const readBuiltPage = createPageReader(BUILT_PAGES);
 let outboxAnnounced = false;
 
 export default async (request: Request, context: Context): Promise<Response> => {
   // Functions do not get CONTEXT at run time: the deploy context says if this is production.
   // Netlify's local tools leave it empty, and only there is the local outbox allowed.
   const env = { ...process.env, CONTEXT: context.deploy.context || "dev" };
-  loadPage ??= createPageLoader(new URL(request.url).origin);
+  // astro.config.mjs says so under `npm start`, which has no built pages to read.
+  const fromDevServer = env.CONTEXT === "dev" && process.env["ENQUIRY_PAGES_FROM_DEV_SERVER"] === "1";
+  const loadPage = fromDevServer ? createDevPageFetcher(new URL(request.url).origin) : readBuiltPage;
   // Chosen per request: cheap, and a changed setting takes effect without a restart.
   const chosen = announce(chooseMailer(env));
   return handleEnquiry(request, {

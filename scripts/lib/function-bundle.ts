@@ -22,6 +22,8 @@ export interface FunctionBundle {
   unzippedBytes: number;
   /** Unzipped bytes by package ("(project)" for this project's own files), largest first. */
   byPackage: { name: string; files: number; bytes: number }[];
+  /** The project's own files in the bundle, relative to the root with "/", such as built pages. */
+  projectFiles: string[];
 }
 
 export async function buildFunctionBundle(root: string, name = "enquiry.mts"): Promise<FunctionBundle> {
@@ -34,10 +36,12 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
     if (!result) throw new Error(`Netlify's bundler found no function in ${name}.`);
     const packages = new Map<string, { files: number; bytes: number }>();
     let unzippedBytes = 0;
+    const projectFiles: string[] = [];
     for (const input of result.inputs ?? []) {
       const bytes = statSync(input).size;
       unzippedBytes += bytes;
       const key = packageOf(relative(root, input));
+      if (key === "(project)") projectFiles.push(relative(root, input).split(sep).join("/"));
       const entry = packages.get(key) ?? { files: 0, bytes: 0 };
       packages.set(key, { files: entry.files + 1, bytes: entry.bytes + bytes });
     }
@@ -47,6 +51,7 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
       files: result.inputs?.length ?? 0,
       unzippedBytes,
       byPackage: [...packages].map(([name, entry]) => ({ name, ...entry })).sort((a, b) => b.bytes - a.bytes),
+      projectFiles: projectFiles.sort(),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });

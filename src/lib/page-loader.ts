@@ -1,20 +1,37 @@
 /**
- * Fetches the site's own built pages for the enquiry function to fill in, so the form's
- * markup exists once, in the Astro components. Kept for a minute: pages change only on deploy.
+ * The site's own built pages, for the enquiry function to fill in, so the form's markup exists
+ * once, in the Astro components. They are read from the files packaged with the function, never
+ * fetched from the site: no request header (a wrong Host, say) can change what is read or
+ * whether it can be read. Kept in memory once read: pages change only on deploy.
+ *
+ * Only `npm start` (astro dev, which has no built files to read) asks its own dev server.
  */
+import { readFile } from "node:fs/promises";
 import type { EnquiryPage } from "./enquiry-handler.ts";
 
-const KEEP_FOR_MS = 60_000;
+export type PageFiles = Readonly<Record<EnquiryPage, URL>>;
 
-export function createPageLoader(origin: string, fetchPage: typeof fetch = fetch) {
-  const cache = new Map<EnquiryPage, { html: string; until: number }>();
-  return async (path: EnquiryPage): Promise<string> => {
-    const kept = cache.get(path);
-    if (kept && kept.until > Date.now()) return kept.html;
-    const response = await fetchPage(new URL(path, origin), { redirect: "error" });
-    if (!response.ok) throw new Error(`The page ${path} answered ${response.status}.`);
-    const html = await response.text();
-    cache.set(path, { html, until: Date.now() + KEEP_FOR_MS });
+export function createPageReader(files: PageFiles, read: (file: URL) => Promise<string> = readText) {
+  const kept = new Map<EnquiryPage, Promise<string>>();
+  return (path: EnquiryPage): Promise<string> => {
+    let html = kept.get(path);
+    if (!html) {
+      html = read(files[path]);
+      // A failed read is not kept, so the next request tries again.
+      html.catch(() => kept.delete(path));
+      kept.set(path, html);
+    }
     return html;
   };
 }
+
+/** For astro dev only: the pages as its dev server renders them now. */
+export function createDevPageFetcher(origin: string, fetchPage: typeof fetch = fetch) {
+  return async (path: EnquiryPage): Promise<string> => {
+    const response = await fetchPage(new URL(path, origin), { redirect: "error" });
+    if (!response.ok) throw new Error(`The page ${path} answered ${response.status}.`);
+    return response.text();
+  };
+}
+
+const readText = (file: URL) => readFile(file, "utf8");

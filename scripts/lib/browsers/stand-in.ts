@@ -52,7 +52,8 @@ export async function startStandIn({ site, destination, delayMs = 0 }: StandInOp
   const destinationServer = createServer((request, response) => {
     destinationRequests.push({ url: new URL(request.url ?? "/", destination).href, headers: request.headers });
     const answer = () => {
-      held.delete(answer);
+      // setDelay schedules every held answer again, so one may come due twice: answer once.
+      if (!held.delete(answer)) return;
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
       response.end(DESTINATION_PAGE);
     };

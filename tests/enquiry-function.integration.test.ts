@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import enquiryFunction from "../netlify/functions/enquiry.mts";
+import enquiryFunction, { config as enquiryConfig } from "../netlify/functions/enquiry.mts";
+import { MAX_BODY_BYTES } from "../src/lib/enquiry-handler.ts";
+import { DIST } from "../scripts/lib/site-pages.ts";
 import type { Preview } from "../scripts/preview.ts";
 import { ENQUIRY_ACTION } from "../src/site.ts";
 import { REFERENCE_PATTERN } from "../src/lib/enquiry-reference.ts";
@@ -269,22 +271,75 @@ describe("abuse", () => {
     expect(fake.emails).toHaveLength(1);
   });
 
-  it("refuses a body over the limit with 413", async () => {
+  it("gives back a message far over the limit as too long, with every answer kept", async () => {
+    // Pasted in at many times the limit: still read, so nothing typed is lost.
     const response = await post({ ...answers, message: "x".repeat(70_000) });
-    expect(response.status).toBe(413);
+    expect(response.status).toBe(422);
+    const document = await pageOf(response);
+    expect(document.querySelector("[data-error-summary] li:not([hidden])")?.textContent).toContain(
+      "3,000 characters or less",
+    );
+    expect(document.querySelector("textarea[name=message]")?.textContent).toContain("x".repeat(70_000));
+    expect(document.querySelector("input[name=email]")?.getAttribute("value")).toBe(answers.email);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("every answer that cannot take the enquiry in", () => {
+  /** A page of the site: its layout, the quick exit, the phone number and a way back to the form. */
+  const expectSitePage = async (response: Response, status: number, title: string) => {
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const document = await pageOf(response);
+    expect(document.querySelector("h1")?.textContent).toBe(title);
+    expect(document.querySelector("[data-quick-exit-link]")).not.toBeNull();
+    expect(document.querySelector('main a[href="tel:+448009523000"]')).not.toBeNull();
+    expect(document.querySelector('main a[href="/enquire/"]')).not.toBeNull();
+    expect(document.querySelector("nav[aria-label=Main]")).not.toBeNull();
+  };
+
+  it("answers a body far beyond any real form with 413 and a page saying so", async () => {
+    await expectSitePage(
+      await post({ ...answers, message: "x".repeat(MAX_BODY_BYTES) }),
+      413,
+      "Your message was too long to send",
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("answers anything but POST with 405 and Allow", async () => {
+  it("answers anything but POST with 405, Allow and a page pointing to the form", async () => {
     const response = await call({ method: "GET" });
-    expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
+    await expectSitePage(response, 405, "Use the form to send us a message");
   });
 
-  it("refuses bodies that are not forms with 415", async () => {
-    const response = await post(answers, { headers: { "content-type": "application/json" } });
-    expect(response.status).toBe(415);
+  it("answers a post from another site with 403 and a page saying nothing was kept", async () => {
+    await expectSitePage(await post(answers, { origin: "https://evil.example" }), 403, "Your message was not sent");
+  });
+
+  it("answers a body that is not a form with 415, and one that cannot be read with 400", async () => {
+    await expectSitePage(
+      await post(answers, { headers: { "content-type": "application/json" } }),
+      415,
+      "Your message was not sent",
+    );
+    const broken = { "content-type": "multipart/form-data; boundary=nothing-here" };
+    await expectSitePage(await post(answers, { headers: broken }), 400, "Your message was not sent");
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("the rate limit", () => {
+  it("rewrites to the site's own page, set high enough that a person correcting mistakes never meets it", () => {
+    const { rateLimit } = enquiryConfig;
+    expect(rateLimit).toMatchObject({ action: "rewrite", aggregateBy: ["ip", "domain"] });
+    expect(rateLimit?.windowLimit).toBeGreaterThanOrEqual(20);
+    expect(rateLimit?.windowSize).toBeLessThanOrEqual(60);
+    const page = readFileSync(join(DIST, `${String(rateLimit?.to)}index.html`), "utf8");
+    expect(parseHTML(page).document.querySelector("h1")?.textContent).toBe(
+      "You have sent a lot of messages in a short time",
+    );
   });
 });
 
@@ -312,10 +367,11 @@ describe("through the preview, as Netlify's tools run it", () => {
     expect(fake.emails).toHaveLength(1);
   }, 20_000);
 
-  it("answers GET with 405", async () => {
+  it("answers GET with 405 and the site's page pointing to the form", async () => {
     const response = await fetch(new URL(ENQUIRY_ACTION, preview.url));
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
+    expect((await pageOf(response)).querySelector('main a[href="/enquire/"]')).not.toBeNull();
   }, 20_000);
 });
 

@@ -19,7 +19,7 @@
  *   npx vitest run tests/enquiry-fuzz.test.ts
  *   FUZZ_RUNS=20000 FUZZ_SEED=7 npx vitest run tests/enquiry-fuzz.test.ts
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parse as parseLikeABrowser } from "parse5";
@@ -29,6 +29,7 @@ import type { Preview } from "../scripts/preview.ts";
 import { ENQUIRY_ACTION } from "../src/site.ts";
 import { renderEnquiryEmail } from "../src/lib/enquiry-email.ts";
 import { MAX_BODY_BYTES } from "../src/lib/enquiry-handler.ts";
+import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "../src/lib/enquiry-problems.ts";
 import { enquiryDigest, REFERENCE_PATTERN, type EnquiryMarks } from "../src/lib/enquiry-reference.ts";
 import {
   ENQUIRY_FIELDS,
@@ -918,10 +919,23 @@ async function check(sample: Sample): Promise<void> {
     expect(newEmails, "no email for a request that is not a valid enquiry").toEqual([]);
   }
 
-  // Property 4: the form comes back as it was sent.
+  // Property 4: the form comes back as it was sent; anything else is the site's own page for it.
   if (expected.status === 422) checkFormPage(html, expected.answers ?? {});
-  if (expected.status === 413) checkFormPage(html, {}, ["message"]);
+  const problem = PROBLEM_FOR_STATUS[expected.status];
+  if (problem) expect(html, `the site's page for a ${expected.status}`).toBe(builtProblemPages[problem]);
 }
+
+/** What the function answers when it cannot take an enquiry in: a built page of the site each. */
+const PROBLEM_FOR_STATUS: Partial<Record<number, EnquiryProblemId>> = {
+  400: "not-read",
+  403: "other-site",
+  405: "use-the-form",
+  413: "too-large",
+  415: "not-read",
+};
+const builtProblemPages = Object.fromEntries(
+  ENQUIRY_PROBLEM_IDS.map((id) => [id, readFileSync(join(DIST, problemPagePath(id), "index.html"), "utf8")]),
+) as Record<EnquiryProblemId, string>;
 
 function sentValues(sample: Sample, expected: Expected): string[] {
   const fromEntries = (sample.entries ?? []).flatMap(([, value]) => (typeof value === "string" ? [value] : []));

@@ -18,6 +18,7 @@ import {
   type PageWeight,
 } from "../scripts/lib/page-weight.ts";
 import { builtFile, builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
+import { ENQUIRY_PROBLEM_IDS, problemPagePath } from "../src/lib/enquiry-problems.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const fromDist = readFromBuild(DIST);
@@ -106,8 +107,7 @@ describe("the enquiry function's bundle", () => {
     );
     expect(bundle.zipBytes).toBeLessThanOrEqual(FUNCTION_ZIP_BUDGET);
     // The pages it fills in travel with it: it never fetches them from the site.
-    expect(bundle.projectFiles).toEqual(
-      expect.arrayContaining(["dist/enquire/index.html", "dist/enquire/sent/index.html"]),
-    );
+    const pages = ["/enquire/", "/enquire/sent/", ...ENQUIRY_PROBLEM_IDS.map(problemPagePath)];
+    expect(bundle.projectFiles).toEqual(expect.arrayContaining(pages.map((path) => `dist${path}index.html`)));
   }, 60_000);
 });

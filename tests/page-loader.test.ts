@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CONFIRMATION_PAGE, FORM_PAGE } from "../src/lib/enquiry-handler.ts";
-import { createDevPageFetcher, createPageReader } from "../src/lib/page-loader.ts";
+import { createDevPageFetcher, createPageReader, type PageFiles } from "../src/lib/page-loader.ts";
 
-const FILES = {
-  [FORM_PAGE]: new URL("file:///built/form.html"),
-  [CONFIRMATION_PAGE]: new URL("file:///built/sent.html"),
-};
+const FILES = new Proxy({} as PageFiles, { get: (_, path) => new URL(`file:///built${String(path)}index.html`) });
 
 describe("the built-page reader", () => {
   it("reads each page's packaged file once, then answers from memory", async () => {
@@ -14,10 +11,10 @@ describe("the built-page reader", () => {
       reads.push(file.pathname);
       return `<html>${file.pathname}</html>`;
     });
-    expect(await readPage(FORM_PAGE)).toBe("<html>/built/form.html</html>");
-    expect(await readPage(FORM_PAGE)).toBe("<html>/built/form.html</html>");
-    expect(await readPage(CONFIRMATION_PAGE)).toBe("<html>/built/sent.html</html>");
-    expect(reads).toEqual(["/built/form.html", "/built/sent.html"]);
+    expect(await readPage(FORM_PAGE)).toBe("<html>/built/enquire/index.html</html>");
+    expect(await readPage(FORM_PAGE)).toBe("<html>/built/enquire/index.html</html>");
+    expect(await readPage(CONFIRMATION_PAGE)).toBe("<html>/built/enquire/sent/index.html</html>");
+    expect(reads).toEqual(["/built/enquire/index.html", "/built/enquire/sent/index.html"]);
   });
 
   it("tries again after a failed read instead of keeping the failure", async () => {

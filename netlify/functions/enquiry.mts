@@ -3,18 +3,24 @@
  * in src/lib, which does the work. Every method reaches it, so anything but POST gets a 405.
  */
 import type { Config, Context } from "@netlify/functions";
-import { CONFIRMATION_PAGE, FORM_PAGE, handleEnquiry } from "../../src/lib/enquiry-handler.ts";
+import { handleEnquiry } from "../../src/lib/enquiry-handler.ts";
 import { chooseMailer, enquiryAddresses } from "../../src/lib/mailers/choose-mailer.ts";
 import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/page-loader.ts";
 
 /**
- * The built pages the function fills in. Written as literal `new URL(…, import.meta.url)` so
- * Netlify's bundler (which traces them) packages the files with the function, where they sit
- * at the same place relative to it.
+ * The built pages the function answers with. Each is written out as a literal
+ * `new URL(…, import.meta.url)`, the form Netlify's bundler traces, so it packages the files
+ * with the function at the same place relative to it (and so does `npm run preview`). The
+ * type makes the list complete: a new page of problems cannot be left out.
  */
 const BUILT_PAGES: PageFiles = {
-  [FORM_PAGE]: new URL("../../dist/enquire/index.html", import.meta.url),
-  [CONFIRMATION_PAGE]: new URL("../../dist/enquire/sent/index.html", import.meta.url),
+  "/enquire/": new URL("../../dist/enquire/index.html", import.meta.url),
+  "/enquire/sent/": new URL("../../dist/enquire/sent/index.html", import.meta.url),
+  "/enquire/problem/use-the-form/": new URL("../../dist/enquire/problem/use-the-form/index.html", import.meta.url),
+  "/enquire/problem/other-site/": new URL("../../dist/enquire/problem/other-site/index.html", import.meta.url),
+  "/enquire/problem/not-read/": new URL("../../dist/enquire/problem/not-read/index.html", import.meta.url),
+  "/enquire/problem/too-large/": new URL("../../dist/enquire/problem/too-large/index.html", import.meta.url),
+  "/enquire/problem/too-many/": new URL("../../dist/enquire/problem/too-many/index.html", import.meta.url),
 };
 const readBuiltPage = createPageReader(BUILT_PAGES);
 let outboxAnnounced = false;
@@ -50,6 +56,13 @@ function announce(choice: ReturnType<typeof chooseMailer>) {
 // form's action (ENQUIRY_ACTION in src/site.ts), which a test checks.
 export const config: Config = {
   path: "/enquire/send",
-  // Five a minute from one address is plenty for a person and slows down a script.
-  rateLimit: { windowLimit: 5, windowSize: 60, aggregateBy: ["ip", "domain"] },
+  // A brake on floods that a person never meets: someone fixing one mistake after another
+  // sends a few a minute at most. Past it, Netlify shows the site's own page saying so.
+  rateLimit: {
+    windowLimit: 20,
+    windowSize: 60,
+    aggregateBy: ["ip", "domain"],
+    action: "rewrite",
+    to: "/enquire/problem/too-many/",
+  },
 };

@@ -3,10 +3,11 @@
  * Netlify's own build runs, with this project's netlify.toml settings. Reports the zip and
  * what is inside it by package, so a regression shows which dependency grew.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { zipFunction } from "@netlify/zip-it-and-ship-it";
+import { parse } from "smol-toml";
 
 /**
  * What the function may weigh, zipped. It needs zod, resend and linkedom (about 1.6 MB zipped
@@ -32,6 +33,7 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
     const result = await zipFunction(join(root, "netlify", "functions", name), out, {
       basePath: root,
       repositoryRoot: root,
+      config: functionsConfig(root),
     });
     if (!result) throw new Error(`Netlify's bundler found no function in ${name}.`);
     const packages = new Map<string, { files: number; bytes: number }>();
@@ -56,6 +58,19 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** netlify.toml's [functions] settings, in the form Netlify's build hands the bundler. */
+function functionsConfig(root: string): Record<string, { includedFiles?: string[] }> {
+  const toml = parse(readFileSync(join(root, "netlify.toml"), "utf8")) as {
+    functions?: Record<string, { included_files?: string[] } | unknown>;
+  };
+  const config: Record<string, { includedFiles?: string[] }> = {};
+  for (const [name, settings] of Object.entries(toml.functions ?? {})) {
+    const includedFiles = (settings as { included_files?: string[] } | undefined)?.included_files;
+    if (Array.isArray(includedFiles)) config[name] = { includedFiles };
+  }
+  return config;
 }
 
 /** "node_modules/@scope/name/…" is @scope/name; anything else is the project's own. */

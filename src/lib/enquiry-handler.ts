@@ -5,23 +5,25 @@
  */
 import { enquiryDigest } from "./enquiry-reference.ts";
 import { renderEnquiryEmail } from "./enquiry-email.ts";
-import { fillConfirmationPage, fillFormPage, type FormPageState } from "./enquiry-pages.ts";
+import { fillConfirmationPage, fillFormPage } from "./enquiry-pages.ts";
+import { problemPagePath, type EnquiryProblemId } from "./enquiry-problems.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./enquiry-schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "./security-headers.ts";
 import type { Mailer } from "./mailers/mailer.ts";
 
 /**
- * Enough for every field at its longest even in four-byte characters, percent-encoded
- * (3,000 x 4 x 3 bytes for the message alone); anything bigger is not from our form.
+ * Far more than any real form: every field at its longest, in four-byte characters and
+ * percent-encoded, is under 64 KiB. A message pasted in at many times the limit is still read,
+ * so it comes back as "too long" with every answer kept; only a body past this is refused.
  */
-export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 512 * 1024;
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 export const FORM_PAGE = "/enquire/";
 export const CONFIRMATION_PAGE = "/enquire/sent/";
-export type EnquiryPage = typeof FORM_PAGE | typeof CONFIRMATION_PAGE;
+export type EnquiryPage = typeof FORM_PAGE | typeof CONFIRMATION_PAGE | ReturnType<typeof problemPagePath>;
 
 /** One line of the log: event names, references and error names only, never what was typed. */
 export type LogEvent = Record<string, string | number>;
@@ -36,18 +38,17 @@ export interface EnquiryHandlerOptions {
 }
 
 export async function handleEnquiry(request: Request, options: EnquiryHandlerOptions): Promise<Response> {
-  if (request.method !== "POST") {
-    return plain(405, "Send the enquiry form with POST.", { Allow: "POST" });
-  }
+  // Every answer is a page of the site, with the quick exit, the phone number and a way on.
+  const problem = async (status: number, id: EnquiryProblemId, extra: Record<string, string> = {}) =>
+    page(status, await options.loadPage(problemPagePath(id)), extra);
+  if (request.method !== "POST") return problem(405, "use-the-form", { Allow: "POST" });
   if (!isFromOurOwnPage(request)) {
     options.log({ event: "enquiry.refused", reason: "origin" });
-    return plain(403, "Enquiries can only be sent from this site's own form.");
+    return problem(403, "other-site");
   }
   const contentType = request.headers.get("content-type") ?? "";
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!FORM_TYPES.includes(mediaType)) {
-    return plain(415, "Send the enquiry form as a form.");
-  }
+  if (!FORM_TYPES.includes(mediaType)) return problem(415, "not-read");
 
   let body: Uint8Array;
   try {
@@ -55,7 +56,7 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     options.log({ event: "enquiry.refused", reason: "too-large" });
-    return page(413, fillFormPage(await options.loadPage(FORM_PAGE), tooLargeState));
+    return problem(413, "too-large");
   }
 
   let answers: EnquiryAnswers;
@@ -65,7 +66,7 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
     answers = answersFrom(form);
     honeypot = firstText(form, HONEYPOT_FIELD);
   } catch {
-    return plain(400, "The form could not be read.");
+    return problem(400, "not-read");
   }
 
   // A filled hidden box may be a program, or a person's browser filling forms in by itself:
@@ -128,21 +129,12 @@ function firstText(form: FormData, field: string): string {
   return typeof value === "string" ? value : "";
 }
 
-const tooLargeState: FormPageState = {
-  answers: {},
-  errors: [{ field: "message", message: "Your message is too long to send. Shorten it and try again." }],
-};
-
 // SECURITY_HEADERS include Cache-Control: no-store, so no browser, proxy or CDN keeps answers.
 const responseHeaders = (extra: Record<string, string>) => ({ ...SECURITY_HEADERS, ...extra });
 
-function page(status: number, html: string): Response {
-  return new Response(html, { status, headers: responseHeaders({ "Content-Type": "text/html; charset=utf-8" }) });
-}
-
-function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
-  return new Response(text, {
+function page(status: number, html: string, extra: Record<string, string> = {}): Response {
+  return new Response(html, {
     status,
-    headers: responseHeaders({ "Content-Type": "text/plain; charset=utf-8", ...extra }),
+    headers: responseHeaders({ "Content-Type": "text/html; charset=utf-8", ...extra }),
   });
 }

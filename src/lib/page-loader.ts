@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import type { EnquiryPage } from "./enquiry-handler.ts";
 
+/** Where each built page's packaged file is: every page the function answers with. */
 export type PageFiles = Readonly<Record<EnquiryPage, URL>>;
 
 export function createPageReader(files: PageFiles, read: (file: URL) => Promise<string> = readText) {

@@ -624,7 +624,7 @@ function padTo(raw: RawEntries, how: Encoding, size: number) {
   return padded(Math.max(0, size - base));
 }
 
-/** Property C: fields near and over their limits, and bodies near and over 64 KiB. */
+/** Property C: fields near and over their limits, and bodies near and over the 512 KiB limit. */
 const sizeSamples = fc
   .tuple(validBase, fc.option(longField, { freq: 4 }), fc.option(bodySize, { freq: 3 }), encoding, fc.boolean())
   .map(([base, long, size, how, stream]) => {
@@ -1187,7 +1187,7 @@ describe("fuzzing the enquiry function", () => {
   );
 
   it(
-    "fields near and over their limits, and bodies near and over 64 KiB",
+    "fields near and over their limits, and bodies near and over the 512 KiB limit",
     () => assertProperty(sizeSamples, SHARE.sizes),
     TIMEOUT,
   );

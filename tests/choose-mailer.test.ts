@@ -70,6 +70,25 @@ describe("enquiryAddresses", () => {
     });
   });
 
+  describe.each(["deploy-preview", "branch-deploy"])("on a %s", (context) => {
+    const team = { ENQUIRY_TO_EMAIL: "team@rj.example", ENQUIRY_FROM_EMAIL: "Website <web@rj.example>" };
+
+    it("never writes to the team's address, even when it is set there", () => {
+      expect(enquiryAddresses({ ...team, CONTEXT: context })).toEqual({
+        error: `ENQUIRY_PREVIEW_TO_EMAIL is missing on this ${context} deploy, so enquiries cannot be sent (only production writes to the team)`,
+      });
+    });
+
+    it("writes to ENQUIRY_PREVIEW_TO_EMAIL, marking every subject as a test", () => {
+      const addresses = enquiryAddresses({ ...team, CONTEXT: context, ENQUIRY_PREVIEW_TO_EMAIL: "tester@rj.example" });
+      expect(addresses).toMatchObject({ to: "tester@rj.example", from: "Website <web@rj.example>" });
+      expect(addresses).toHaveProperty(
+        "subjectMark",
+        expect.stringMatching(/^Test from a (deploy preview|branch deploy): $/),
+      );
+    });
+  });
+
   it("refuses the fake addresses on a hosted function too", () => {
     expect(enquiryAddresses({ LAMBDA_TASK_ROOT: "/var/task" })).toHaveProperty("error");
   });

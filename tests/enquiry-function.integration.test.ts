@@ -130,6 +130,28 @@ describe("a valid enquiry", () => {
     expect(logs.join("\n")).toMatch(/"event":"enquiry.already-accepted","reference":"RJ-/);
   });
 
+  it("on a deploy preview, writes only to the preview's address, marked as a test", async () => {
+    process.env["ENQUIRY_PREVIEW_TO_EMAIL"] = "tester@example.org";
+    try {
+      const preview = { deploy: { context: "deploy-preview" } } as unknown as typeof LOCAL_CONTEXT;
+      const response = await enquiryFunction(
+        new Request(new URL(ENQUIRY_ACTION, harness.preview.url), {
+          method: "POST",
+          headers: { origin: harness.preview.url, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(answers).toString(),
+        }),
+        preview,
+      );
+      expect(response.status).toBe(200);
+    } finally {
+      delete process.env["ENQUIRY_PREVIEW_TO_EMAIL"];
+    }
+    expect(fake.emails.map(({ payload }) => payload["to"])).toEqual(["tester@example.org"]);
+    expect(String(fake.emails[0]?.payload["subject"])).toMatch(
+      /^Test from a deploy preview: Restorative justice enquiry RJ-/,
+    );
+  });
+
   it("sets a reply-to address only when the visitor chose email", async () => {
     await post({ message: "Hello", contactMethod: "phone", phone: "07700 900982", voicemail: "no", sayWhoWeAre: "no" });
     expect(fake.emails).toHaveLength(1);

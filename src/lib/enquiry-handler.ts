@@ -10,6 +10,7 @@ import { problemPagePath, type EnquiryProblemId } from "./enquiry-problems.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./enquiry-schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "./security-headers.ts";
+import type { EnquiryAddresses } from "./mailers/choose-mailer.ts";
 import type { Mailer } from "./mailers/mailer.ts";
 
 /**
@@ -33,7 +34,7 @@ export interface EnquiryHandlerOptions {
   loadPage: (path: EnquiryPage) => Promise<string>;
   /** How to send, or why nothing can be sent (say, no API key in production). */
   mailer: Mailer | { error: string };
-  addresses: { to: string; from: string } | { error: string };
+  addresses: EnquiryAddresses | { error: string };
   log: (event: LogEvent) => void;
 }
 
@@ -88,11 +89,14 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   if ("error" in options.mailer) return sendFailed(options.mailer.error);
   if ("error" in options.addresses) return sendFailed(options.addresses.error);
 
+  const { to, from, subjectMark = "" } = options.addresses;
   const email = renderEnquiryEmail(enquiry, reference, marks);
   const sent = await options.mailer.send({
-    ...options.addresses,
+    to,
+    from,
     ...(enquiry.email ? { replyTo: enquiry.email } : {}),
     ...email,
+    subject: `${subjectMark}${email.subject}`,
     idempotencyKey,
   });
   if (!sent.ok) return sendFailed(sent.reason);

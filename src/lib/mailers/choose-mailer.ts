@@ -48,13 +48,39 @@ export function chooseMailer(env: Env): { mailer: Mailer } | { error: string } {
   return { mailer: createOutboxMailer({ dir }) };
 }
 
-export function enquiryAddresses(env: Env): { to: string; from: string } | { error: string } {
-  const to = value(env, "ENQUIRY_TO_EMAIL");
+export interface EnquiryAddresses {
+  to: string;
+  from: string;
+  /** Starts the subject of every email from a deploy preview or branch deploy. */
+  subjectMark?: string;
+}
+
+/** Netlify's deploy contexts that are hosted but not the live site: anyone may post to them. */
+const isHostedPreview = (env: Env) =>
+  !isProduction(env) && (isHosted(env) || /^(deploy-preview|branch-deploy)$/.test(env.CONTEXT ?? ""));
+
+export function enquiryAddresses(env: Env): EnquiryAddresses | { error: string } {
   const from = value(env, "ENQUIRY_FROM_EMAIL");
+  // A preview's address is anyone's to post to: only production ever writes to the team.
+  if (isHostedPreview(env)) {
+    const to = value(env, "ENQUIRY_PREVIEW_TO_EMAIL");
+    const missing = [to ? [] : ["ENQUIRY_PREVIEW_TO_EMAIL"], from ? [] : ["ENQUIRY_FROM_EMAIL"]].flat();
+    if (!to || !from) {
+      return {
+        error: `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing on this ${env.CONTEXT ?? "hosted"} deploy, so enquiries cannot be sent (only production writes to the team)`,
+      };
+    }
+    return {
+      to,
+      from,
+      subjectMark: `Test from a ${env.CONTEXT === "branch-deploy" ? "branch deploy" : "deploy preview"}: `,
+    };
+  }
+  const to = value(env, "ENQUIRY_TO_EMAIL");
   if (to && from) return { to, from };
-  if (isProduction(env) || isHosted(env)) {
+  if (isProduction(env)) {
     const missing = [to ? [] : ["ENQUIRY_TO_EMAIL"], from ? [] : ["ENQUIRY_FROM_EMAIL"]].flat();
-    const where = isProduction(env) ? "in production" : "on a hosted function";
+    const where = "in production";
     return {
       error: `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing ${where}, so enquiries cannot be sent`,
     };

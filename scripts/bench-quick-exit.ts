@@ -3,10 +3,11 @@
  * judged by the pixels on a virtual screen while the destination is held back. Not a test:
  * it prints a table and writes bench/results/quick-exit-latest.{json,md}.
  *
- *   npm run bench:quick-exit                        # 15 runs a trigger in each engine (after a build)
+ *   CHROME_PATH=/usr/lib/chromium/chromium npm run bench:quick-exit   # 15 runs a trigger in each engine (after a build)
  *   npm run bench:quick-exit -- --runs 5 --engines firefox,webkit
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { QUICK_EXIT_URL } from "../src/site.ts";
@@ -70,12 +71,13 @@ if (standIn.strayRequests.length) console.warn(`Refused on the way out: ${standI
 
 const rows = timings.map(
   (t) =>
-    `| ${t.engine} | ${t.trigger} | ${t.blankMs.median} | ${t.blankMs.min}–${t.blankMs.max} | ${t.blankMs.runs - 0} of ${t.blankMs.runs + t.stillShowing} |`,
+    `| ${t.engine} | ${t.trigger} | ${t.blankMs.median} | ${t.blankMs.min}–${t.blankMs.max} | ${t.blankMs.runs} of ${t.blankMs.runs + t.stillShowing} |`,
 );
 const markdown = [
   "# Quick exit: time to a blank screen",
   "",
-  `Made by \`npm run bench:quick-exit -- --runs ${runs}\`. From the benchmark's click or key press to the first`,
+  `Made by \`npm run bench:quick-exit -- --runs ${runs}\` (Chromium from CHROME_PATH), ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}.`,
+  "From the benchmark's click or key press (sent through each engine's driver) to the first",
   "read of the virtual screen (xwd) with none of the site's colours, the destination held back. Each",
   "read takes 10–20 ms, so a figure is at most that much late.",
   "",

@@ -47,9 +47,14 @@ export async function timeBlankScreen(
   for (let run = 0; run < runs; run += 1) {
     standIn.setDelay(Infinity);
     await engine.open(url);
-    await waitUntil(async () => countSitePixels(readXwd(await captureXwd(display))) >= DRAWN, 5000);
+    await waitUntil(
+      async () => countSitePixels(readXwd(await captureXwd(display))) >= DRAWN,
+      5000,
+      "The page never showed on screen.",
+    );
     // The clock starts at the press that leaves: the third Shift, not the first.
     if (trigger === "shift×3") for (let press = 1; press < 3; press += 1) await engine.pressKey("Shift");
+    const destinationAsked = standIn.destinationRequests.length;
     const asked = performance.now();
     const activation =
       trigger === "click" ? engine.clickQuickExit() : engine.pressKey(trigger === "escape" ? "Escape" : "Shift");
@@ -59,19 +64,22 @@ export async function timeBlankScreen(
       const readAt = performance.now();
       if (countSitePixels(readXwd(screen)) === 0) blankAt = readAt;
     }
+    // The screen can be blank before the navigation starts: let it reach the stand-in, then
+    // answer it, before waiting on the activation (a WebDriver command can wait for it).
+    await waitUntil(async () => standIn.destinationRequests.length > destinationAsked, 5000, "No navigation started.");
+    standIn.setDelay(0);
     await activation;
     if (blankAt === undefined) stillShowing += 1;
     else blank.push(blankAt - asked);
-    standIn.setDelay(0);
     await engine.reset();
   }
   return { engine: engine.name, trigger, blankMs: spread(blank, 0), stillShowing };
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number) {
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, failure: string) {
   const started = performance.now();
   while (!(await condition())) {
-    if (performance.now() - started > timeoutMs) throw new Error("The page never showed on screen.");
+    if (performance.now() - started > timeoutMs) throw new Error(failure);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

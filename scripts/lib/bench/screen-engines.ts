@@ -6,6 +6,8 @@ import type { Page } from "playwright-core";
 import type { Page as PuppeteerPage } from "puppeteer-core";
 import { launchChromium } from "../browsers/chromium.ts";
 import { launchFirefox } from "../browsers/firefox.ts";
+import { launchWebKit } from "../browsers/webkit.ts";
+import { By, Key } from "selenium-webdriver";
 import type { StandIn } from "../browsers/stand-in.ts";
 import type { ScreenEngine } from "./blank-screen-timing.ts";
 
@@ -22,12 +24,16 @@ export async function startEngine(name: EngineName, display: string, standIn: St
       return startChromium(display, standIn);
     case "firefox":
       return startFirefox(display, standIn);
-    default:
-      throw new Error(`No ScreenEngine for ${name} yet.`);
+    case "webkit":
+      return startWebKit(display, standIn);
   }
 }
 
 async function startChromium(display: string, standIn: StandIn): Promise<RunningEngine> {
+  // The shell inside @sparticuz/chromium, the tests' fallback, cannot draw a window.
+  if (!process.env["CHROME_PATH"]) {
+    throw new Error("Set CHROME_PATH to a full Chromium (such as /usr/lib/chromium/chromium): this draws a window.");
+  }
   const browser = await launchChromium({
     headless: false,
     env: { ...process.env, DISPLAY: display },
@@ -95,5 +101,29 @@ async function startFirefox(display: string, standIn: StandIn): Promise<RunningE
       page = undefined;
     },
     close: () => browser.close(),
+  };
+}
+
+async function startWebKit(display: string, standIn: StandIn): Promise<RunningEngine> {
+  const webkit = await launchWebKit({ display, proxy: standIn.proxy });
+  const { driver } = webkit;
+  const capabilities = await driver.getCapabilities();
+  return {
+    name: `WebKitGTK ${String(capabilities.get("browserVersion") ?? "")}`.trim(),
+    async open(url) {
+      await driver.get(url);
+      // The pointer rests on the link first, so the timed click is the press and release only.
+      const link = await driver.findElement(By.css("[data-quick-exit-link]"));
+      await driver.actions().move({ origin: link }).perform();
+    },
+    async clickQuickExit() {
+      await driver.actions().press().release().perform();
+    },
+    async pressKey(key) {
+      const code = key === "Escape" ? Key.ESCAPE : Key.SHIFT;
+      await driver.actions().keyDown(code).keyUp(code).perform();
+    },
+    async reset() {},
+    close: () => webkit.close(),
   };
 }

@@ -16,7 +16,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { startPreview } from "../scripts/preview.ts";
-import { fillFormPage } from "../src/lib/enquiry-pages.ts";
+import { fillFormPage } from "../src/lib/enquiry/pages.ts";
 import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../scripts/lib/browsers/chromium.ts";
 import { builtFile, builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
 import { axeViolations, formatViolation } from "./support/axe.ts";

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chooseMailer, enquiryAddresses, LOCAL_ADDRESSES } from "../src/lib/mailers/choose-mailer.ts";
-import type { Mailer } from "../src/lib/mailers/mailer.ts";
+import { chooseMailer, enquiryAddresses, LOCAL_ADDRESSES } from "../src/lib/enquiry/mailers/choose-mailer.ts";
+import type { Mailer } from "../src/lib/enquiry/mailers/mailer.ts";
 
 const mailerOf = (chosen: ReturnType<typeof chooseMailer>): Mailer & { dir?: string } => {
   if ("error" in chosen) throw new Error(chosen.error);

@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatPhone, renderEnquiryEmail } from "../src/lib/enquiry-email.ts";
-import type { Enquiry } from "../src/lib/enquiry-schema.ts";
+import { escapeHtml, formatPhone, renderEnquiryEmail } from "../src/lib/enquiry/email.ts";
+import type { Enquiry } from "../src/lib/enquiry/schema.ts";
 
 const REFERENCE = "RJ-7K3M-9Q2X";
 

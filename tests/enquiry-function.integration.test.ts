@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import enquiryFunction, { config as enquiryConfig } from "../netlify/functions/enquiry.mts";
-import { MAX_BODY_BYTES } from "../src/lib/enquiry-handler.ts";
+import { MAX_BODY_BYTES } from "../src/lib/enquiry/handler.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
 import type { Preview } from "../scripts/preview.ts";
 import { ENQUIRY_ACTION } from "../src/site.ts";
-import { REFERENCE_PATTERN } from "../src/lib/enquiry-reference.ts";
+import { REFERENCE_PATTERN } from "../src/lib/enquiry/reference.ts";
 import { LOCAL_CONTEXT, startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
 import { closedPortUrl, type FakeResend } from "./support/fake-resend.ts";
 

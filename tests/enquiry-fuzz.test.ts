@@ -27,10 +27,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import enquiryFunction from "../netlify/functions/enquiry.mts";
 import type { Preview } from "../scripts/preview.ts";
 import { ENQUIRY_ACTION } from "../src/site.ts";
-import { renderEnquiryEmail } from "../src/lib/enquiry-email.ts";
-import { MAX_BODY_BYTES } from "../src/lib/enquiry-handler.ts";
-import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "../src/lib/enquiry-problems.ts";
-import { enquiryDigest, REFERENCE_PATTERN, type EnquiryMarks } from "../src/lib/enquiry-reference.ts";
+import { renderEnquiryEmail } from "../src/lib/enquiry/email.ts";
+import { MAX_BODY_BYTES } from "../src/lib/enquiry/handler.ts";
+import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "../src/lib/enquiry/problems.ts";
+import { enquiryDigest, REFERENCE_PATTERN, type EnquiryMarks } from "../src/lib/enquiry/reference.ts";
 import {
   ENQUIRY_FIELDS,
   HONEYPOT_FIELD,
@@ -38,7 +38,7 @@ import {
   type Enquiry,
   type EnquiryAnswers,
   type EnquiryField,
-} from "../src/lib/enquiry-schema.ts";
+} from "../src/lib/enquiry/schema.ts";
 import { LOCAL_CONTEXT, startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
 import type { AcceptedEmail, FakeResend } from "./support/fake-resend.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
@@ -1193,7 +1193,7 @@ describe("fuzzing the enquiry function", () => {
   );
 });
 
-// Two bugs the fuzzing found, fixed in src/lib/enquiry-pages.ts; kept as the smallest cases.
+// Two bugs the fuzzing found, fixed in src/lib/enquiry/pages.ts; kept as the smallest cases.
 describe("regressions the fuzzing found", () => {
   const post = (body: string) =>
     send(wellFormed({ contentType: "application/x-www-form-urlencoded", body: utf8(body), entries: null }));

@@ -10,8 +10,8 @@ import { HtmlValidate } from "html-validate";
 import { parseHTML } from "linkedom";
 import { parse as parseLikeABrowser } from "parse5";
 import { describe, expect, it } from "vitest";
-import { fillConfirmationPage, fillFormPage } from "../src/lib/enquiry-pages.ts";
-import { MESSAGES } from "../src/lib/enquiry-schema.ts";
+import { fillConfirmationPage, fillFormPage } from "../src/lib/enquiry/pages.ts";
+import { MESSAGES } from "../src/lib/enquiry/schema.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
 
 const formPage = readFileSync(join(DIST, "enquire", "index.html"), "utf8");

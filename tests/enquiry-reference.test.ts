@@ -4,8 +4,8 @@ import {
   REFERENCE_PATTERN,
   canonicalEnquiry,
   enquiryDigest,
-} from "../src/lib/enquiry-reference.ts";
-import type { Enquiry } from "../src/lib/enquiry-schema.ts";
+} from "../src/lib/enquiry/reference.ts";
+import type { Enquiry } from "../src/lib/enquiry/schema.ts";
 
 /** Every field filled, so each can be changed in turn. */
 const full: Required<Enquiry> = {

@@ -5,7 +5,7 @@ import {
   normaliseText,
   parseEnquiry,
   type EnquiryAnswers,
-} from "../src/lib/enquiry-schema.ts";
+} from "../src/lib/enquiry/schema.ts";
 
 const byPhone: EnquiryAnswers = {
   message: "Can I meet the person who burgled my home?",

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { OutgoingEmail } from "../src/lib/mailers/mailer.ts";
-import { createOutboxMailer } from "../src/lib/mailers/outbox-mailer.ts";
+import type { OutgoingEmail } from "../src/lib/enquiry/mailers/mailer.ts";
+import { createOutboxMailer } from "../src/lib/enquiry/mailers/outbox-mailer.ts";
 import { readOutbox } from "./support/outbox.ts";
 
 const HEX = "3f9a7c1e5b2d".padEnd(64, "0");

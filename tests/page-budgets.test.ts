@@ -18,7 +18,7 @@ import {
   type PageWeight,
 } from "../scripts/lib/page-weight.ts";
 import { builtFile, builtPagePaths, DIST } from "../scripts/lib/site-pages.ts";
-import { ENQUIRY_PROBLEM_IDS, problemPagePath } from "../src/lib/enquiry-problems.ts";
+import { ENQUIRY_PROBLEM_IDS, problemPagePath } from "../src/lib/enquiry/problems.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const fromDist = readFromBuild(DIST);

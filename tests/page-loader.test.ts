@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONFIRMATION_PAGE, FORM_PAGE } from "../src/lib/enquiry-handler.ts";
-import { createDevPageFetcher, createPageReader, type PageFiles } from "../src/lib/page-loader.ts";
+import { CONFIRMATION_PAGE, FORM_PAGE } from "../src/lib/enquiry/handler.ts";
+import { createDevPageFetcher, createPageReader, type PageFiles } from "../src/lib/enquiry/page-loader.ts";
 
 const FILES = new Proxy({} as PageFiles, { get: (_, path) => new URL(`file:///built${String(path)}index.html`) });
 

@@ -1,13 +1,13 @@
 /** The Resend mailer with the real SDK, against the fake Resend API on loopback. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { chooseMailer } from "../src/lib/mailers/choose-mailer.ts";
-import type { OutgoingEmail } from "../src/lib/mailers/mailer.ts";
+import { chooseMailer } from "../src/lib/enquiry/mailers/choose-mailer.ts";
+import type { OutgoingEmail } from "../src/lib/enquiry/mailers/mailer.ts";
 import {
   backoffDelayMs,
   createResendMailer,
   parseRetryAfterMs,
   type ResendMailerOptions,
-} from "../src/lib/mailers/resend-mailer.ts";
+} from "../src/lib/enquiry/mailers/resend-mailer.ts";
 import { closedPortUrl, startFakeResend, type FakeResend } from "./support/fake-resend.ts";
 
 const email: OutgoingEmail = {

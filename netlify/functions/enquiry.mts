@@ -3,9 +3,9 @@
  * in src/lib, which does the work. Every method reaches it, so anything but POST gets a 405.
  */
 import type { Config, Context } from "@netlify/functions";
-import { handleEnquiry } from "../../src/lib/enquiry-handler.ts";
-import { chooseMailer, enquiryAddresses } from "../../src/lib/mailers/choose-mailer.ts";
-import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/page-loader.ts";
+import { handleEnquiry } from "../../src/lib/enquiry/handler.ts";
+import { chooseMailer, enquiryAddresses } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
+import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/enquiry/page-loader.ts";
 
 /**
  * The built pages the function answers with. Each is written out as a literal

@@ -4,7 +4,7 @@
  * out over the phone. Both are hashes, so neither carries what the person wrote.
  */
 import { createHash } from "node:crypto";
-import { ENQUIRY_FIELDS, type Enquiry } from "./enquiry-schema.ts";
+import { ENQUIRY_FIELDS, type Enquiry } from "./schema.ts";
 
 /** Digits and capitals without 0/O, 1/I/L (Crockford's rule) or U: 30 characters. */
 export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";

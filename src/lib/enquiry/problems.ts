@@ -4,7 +4,7 @@
  * (src/pages/enquire/problem/[problem].astro), and the function answers with that page and
  * the status that fits. Where the answers could be read, it sends the form back instead.
  */
-import { MESSAGE_MAX_LENGTH } from "./enquiry-schema.ts";
+import { MESSAGE_MAX_LENGTH } from "./schema.ts";
 
 export interface EnquiryProblem {
   title: string;

@@ -3,8 +3,8 @@
  * contact the person safely comes first, because getting it wrong can put them at risk.
  * The subject carries only the reference: subjects show on lock screens and in inbox lists.
  */
-import type { Enquiry } from "./enquiry-schema.ts";
-import { REFERENCE_PATTERN, type EnquiryMarks } from "./enquiry-reference.ts";
+import type { Enquiry } from "./schema.ts";
+import { REFERENCE_PATTERN, type EnquiryMarks } from "./reference.ts";
 
 export interface RenderedEmail {
   subject: string;

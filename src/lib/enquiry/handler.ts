@@ -3,13 +3,13 @@
  * the form came from and what it holds, validates it, sends one email and answers with a
  * page of the site. Nothing the visitor wrote reaches a log, a header or an address.
  */
-import { enquiryDigest } from "./enquiry-reference.ts";
-import { renderEnquiryEmail } from "./enquiry-email.ts";
-import { fillConfirmationPage, fillFormPage } from "./enquiry-pages.ts";
-import { problemPagePath, type EnquiryProblemId } from "./enquiry-problems.ts";
-import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./enquiry-schema.ts";
+import { enquiryDigest } from "./reference.ts";
+import { renderEnquiryEmail } from "./email.ts";
+import { fillConfirmationPage, fillFormPage } from "./pages.ts";
+import { problemPagePath, type EnquiryProblemId } from "./problems.ts";
+import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
-import { SECURITY_HEADERS } from "./security-headers.ts";
+import { SECURITY_HEADERS } from "../security-headers.ts";
 import type { EnquiryAddresses } from "./mailers/choose-mailer.ts";
 import type { Mailer } from "./mailers/mailer.ts";
 

@@ -7,7 +7,7 @@
  * Only `npm start` (astro dev, which has no built files to read) asks its own dev server.
  */
 import { readFile } from "node:fs/promises";
-import type { EnquiryPage } from "./enquiry-handler.ts";
+import type { EnquiryPage } from "./handler.ts";
 
 /** Where each built page's packaged file is: every page the function answers with. */
 export type PageFiles = Readonly<Record<EnquiryPage, URL>>;

@@ -4,7 +4,7 @@
  * answers back, writes messages in and reveals them. No element is made here.
  */
 import { parseHTML } from "linkedom";
-import type { EnquiryAnswers, FieldError } from "./enquiry-schema.ts";
+import type { EnquiryAnswers, FieldError } from "./schema.ts";
 
 export interface FormPageState {
   /** What the visitor typed, to put back exactly as it was. */

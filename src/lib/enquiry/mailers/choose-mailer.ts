@@ -34,7 +34,7 @@ export function isProduction(env: Env): boolean {
 }
 
 /** Netlify's local emulation (npm run preview, npm start) runs functions in the "dev" context. */
-const isHosted = (env: Env) => value(env, "LAMBDA_TASK_ROOT") !== undefined && env["CONTEXT"] !== "dev";
+export const isHosted = (env: Env) => value(env, "LAMBDA_TASK_ROOT") !== undefined && env["CONTEXT"] !== "dev";
 
 export function chooseMailer(env: Env): { mailer: Mailer } | { error: string } {
   const apiKey = value(env, "RESEND_API_KEY");

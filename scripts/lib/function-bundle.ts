@@ -3,11 +3,10 @@
  * Netlify's own build runs, with this project's netlify.toml settings. Reports the zip and
  * what is inside it by package, so a regression shows which dependency grew.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { zipFunction } from "@netlify/zip-it-and-ship-it";
-import { parse } from "smol-toml";
 
 /**
  * What the function may weigh, zipped. It needs zod, resend and linkedom (about 1.6 MB zipped
@@ -33,7 +32,6 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
     const result = await zipFunction(join(root, "netlify", "functions", name), out, {
       basePath: root,
       repositoryRoot: root,
-      config: functionsConfig(root),
     });
     if (!result) throw new Error(`Netlify's bundler found no function in ${name}.`);
     const packages = new Map<string, { files: number; bytes: number }>();
@@ -42,8 +40,9 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
     for (const input of result.inputs ?? []) {
       const bytes = statSync(input).size;
       unzippedBytes += bytes;
-      const key = packageOf(relative(root, input));
-      if (key === "(project)") projectFiles.push(relative(root, input).split(sep).join("/"));
+      const path = relative(root, input);
+      const key = packageOf(path);
+      if (key === "(project)") projectFiles.push(path.split(sep).join("/"));
       const entry = packages.get(key) ?? { files: 0, bytes: 0 };
       packages.set(key, { files: entry.files + 1, bytes: entry.bytes + bytes });
     }
@@ -58,19 +57,6 @@ export async function buildFunctionBundle(root: string, name = "enquiry.mts"): P
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-}
-
-/** netlify.toml's [functions] settings, in the form Netlify's build hands the bundler. */
-function functionsConfig(root: string): Record<string, { includedFiles?: string[] }> {
-  const toml = parse(readFileSync(join(root, "netlify.toml"), "utf8")) as {
-    functions?: Record<string, { included_files?: string[] } | unknown>;
-  };
-  const config: Record<string, { includedFiles?: string[] }> = {};
-  for (const [name, settings] of Object.entries(toml.functions ?? {})) {
-    const includedFiles = (settings as { included_files?: string[] } | undefined)?.included_files;
-    if (Array.isArray(includedFiles)) config[name] = { includedFiles };
-  }
-  return config;
 }
 
 /** "node_modules/@scope/name/…" is @scope/name; anything else is the project's own. */

@@ -64,26 +64,26 @@ export function enquiryAddresses(env: Env): EnquiryAddresses | { error: string }
   // A preview's address is anyone's to post to: only production ever writes to the team.
   if (isHostedPreview(env)) {
     const to = value(env, "ENQUIRY_PREVIEW_TO_EMAIL");
-    const missing = [to ? [] : ["ENQUIRY_PREVIEW_TO_EMAIL"], from ? [] : ["ENQUIRY_FROM_EMAIL"]].flat();
     if (!to || !from) {
-      return {
-        error: `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing on this ${env.CONTEXT ?? "hosted"} deploy, so enquiries cannot be sent (only production writes to the team)`,
-      };
+      const where = `on this ${env.CONTEXT ?? "hosted"} deploy`;
+      return missing(
+        { ENQUIRY_PREVIEW_TO_EMAIL: to, ENQUIRY_FROM_EMAIL: from },
+        where,
+        " (only production writes to the team)",
+      );
     }
-    return {
-      to,
-      from,
-      subjectMark: `Test from a ${env.CONTEXT === "branch-deploy" ? "branch deploy" : "deploy preview"}: `,
-    };
+    const kind = env.CONTEXT === "branch-deploy" ? "branch deploy" : "deploy preview";
+    return { to, from, subjectMark: `Test from a ${kind}: ` };
   }
   const to = value(env, "ENQUIRY_TO_EMAIL");
   if (to && from) return { to, from };
-  if (isProduction(env)) {
-    const missing = [to ? [] : ["ENQUIRY_TO_EMAIL"], from ? [] : ["ENQUIRY_FROM_EMAIL"]].flat();
-    const where = "in production";
-    return {
-      error: `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing ${where}, so enquiries cannot be sent`,
-    };
-  }
+  if (isProduction(env)) return missing({ ENQUIRY_TO_EMAIL: to, ENQUIRY_FROM_EMAIL: from }, "in production");
   return { to: to ?? LOCAL_ADDRESSES.to, from: from ?? LOCAL_ADDRESSES.from };
+}
+
+/** Names the variables that are not set: "A and B are missing <where>, so …". */
+function missing(variables: Record<string, string | undefined>, where: string, why = ""): { error: string } {
+  const names = Object.keys(variables).filter((name) => variables[name] === undefined);
+  const verb = names.length > 1 ? "are" : "is";
+  return { error: `${names.join(" and ")} ${verb} missing ${where}, so enquiries cannot be sent${why}` };
 }

@@ -1,6 +1,6 @@
 /**
  * Load test for the enquiry function, on loopback only, with the fake Resend API
- * (tests/support/fake-resend.ts) standing in for Resend. It sends a few thousand enquiries
+ * (scripts/lib/fake-resend.ts) standing in for Resend. It sends a few thousand enquiries
  * and proves that every one answered 200 reached the team exactly once: no email lost, none
  * duplicated, and exact repeats of an enquiry (a double click, a refresh) send nothing new.
  *
@@ -43,7 +43,7 @@ import { parseArgs } from "node:util";
 import { enquiryDigest } from "../src/lib/enquiry/reference.ts";
 import { parseEnquiry, type EnquiryAnswers } from "../src/lib/enquiry/schema.ts";
 import { LOCAL_CONTEXT, startEnquiryHarness } from "../tests/support/enquiry-harness.ts";
-import type { FakeResend } from "../tests/support/fake-resend.ts";
+import type { FakeResend } from "./lib/fake-resend.ts";
 import { serveFunction, type FunctionHandler, type FunctionServer } from "./lib/function-server.ts";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");

@@ -17,16 +17,23 @@
  *   to `/about/`. NetlifyDev serves the page at both addresses.
  * - HEAD requests get the headers without the body.
  *
- * Everything that could reach the network or a Netlify account is switched off: the API
- * (no token is read, and NETLIFY_AUTH_TOKEN is ignored), the geolocation lookup,
- * environment variables from the API, the AI Gateway, edge functions (they download Deno),
- * the Image CDN, Blobs and the database. The only sockets it opens are its own server and,
- * for a function that streams its response, a local one on localhost. It writes only
- * under `.netlify/` (already ignored by git); it does not touch `.gitignore`.
+ * - Scheduled functions. Netlify runs them on their `config.schedule`; NetlifyDev only runs
+ *   one when its URL (`/.netlify/functions/<name>`) is opened. The preview opens it on the
+ *   schedule too (`runSchedules: false` turns that off, for tests that open it themselves).
+ *
+ * Netlify Blobs are served as Netlify would, from a local Blobs server on loopback that keeps
+ * them in `.netlify/blobs-serve/` (the same place `npm start` keeps them, and
+ * `npm run enquiries` reads). Everything that could reach the network or a Netlify account
+ * is switched off: the API (no token is read, and NETLIFY_AUTH_TOKEN is ignored), the
+ * geolocation lookup, environment variables from the API, the AI Gateway, edge functions
+ * (they download Deno), the Image CDN and the database. The only sockets it opens are its
+ * own server, the Blobs server and, for a function that streams its response, a local one on
+ * localhost. It writes only under `.netlify/` (already ignored by git); it does not touch
+ * `.gitignore`.
  *
  * Import `startPreview` to run it inside a test (`port: 0` picks a free port).
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -35,9 +42,11 @@ import path from "node:path";
 import process from "node:process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { NetlifyDev } from "@netlify/dev";
+import { CronExpressionParser } from "cron-parser";
 import { parse as parseToml } from "smol-toml";
+import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
 
 export interface PreviewLogger {
   log: (message?: string) => void;
@@ -54,6 +63,10 @@ export interface PreviewOptions {
   root?: string;
   /** Where messages go. Default: the console. */
   logger?: PreviewLogger;
+  /** Run scheduled functions on their schedule, as Netlify does. Default: true. */
+  runSchedules?: boolean;
+  /** Where Netlify Blobs are kept. Default: `.netlify/blobs-serve/` in the project, as `npm start` keeps them. */
+  blobsDirectory?: string;
 }
 
 export interface Preview {
@@ -64,6 +77,8 @@ export interface Preview {
   /** Stops the server and NetlifyDev (file watchers, function workers). Safe to call twice. */
   close: () => Promise<void>;
 }
+
+const BLOBS_CONTEXT = "NETLIFY_BLOBS_CONTEXT";
 
 const projectRootOfThisScript = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -244,6 +259,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     staticFiles: { enabled: true },
     // Everything below would reach the network, start extra servers, or is not used here.
     aiGateway: { enabled: false },
+    // Served below instead, from a folder a test can choose.
     blobs: { enabled: false },
     database: { enabled: false },
     edgeFunctions: { enabled: false },
@@ -253,13 +269,39 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     server: { enabled: false },
   });
 
+  // Functions find Blobs through this variable, as on Netlify; their workers inherit it.
+  const blobs = await startLocalBlobs(options.blobsDirectory ?? path.join(root, LOCAL_BLOBS_FOLDER));
+  const blobsContextBefore = process.env[BLOBS_CONTEXT];
+  process.env[BLOBS_CONTEXT] = blobs.functionContext;
+
+  const schedules = options.runSchedules === false ? [] : await scheduledFunctions(root);
+  const timers = new Map<string, NodeJS.Timeout>();
+  const runOnSchedule = ({ name, schedule }: ScheduledFunction) => {
+    const wait = CronExpressionParser.parse(schedule, { tz: "Etc/UTC" }).next().getTime() - Date.now();
+    const timer = setTimeout(
+      () => {
+        fetch(new URL(`/.netlify/functions/${name}`, url))
+          .then((response) => response.body?.cancel())
+          .catch((error: unknown) => logger.warn(`[preview] Scheduled ${name} failed: ${String(error)}`))
+          .finally(() => runOnSchedule({ name, schedule }));
+      },
+      Math.max(wait, 1000),
+    );
+    timer.unref();
+    timers.set(name, timer);
+  };
+
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      for (const timer of timers.values()) clearTimeout(timer);
       markReady(false);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all([serverClosed, netlifyDev.stop()]);
+      await blobs.stop();
+      if (blobsContextBefore === undefined) delete process.env[BLOBS_CONTEXT];
+      else process.env[BLOBS_CONTEXT] = blobsContextBefore;
     })();
     return closing;
   };
@@ -271,7 +313,29 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     throw error;
   }
   markReady(true);
+  for (const scheduled of schedules) {
+    logger.log(`[preview] Running ${scheduled.name} on its schedule, ${scheduled.schedule} (UTC).`);
+    runOnSchedule(scheduled);
+  }
   return { url, publishDir, close };
+}
+
+interface ScheduledFunction {
+  name: string;
+  schedule: string;
+}
+
+/** The functions in netlify/functions with a `config.schedule`, read from their own config. */
+async function scheduledFunctions(root: string): Promise<ScheduledFunction[]> {
+  const folder = path.join(root, "netlify", "functions");
+  const found: ScheduledFunction[] = [];
+  for (const file of existsSync(folder) ? readdirSync(folder) : []) {
+    if (!/\.m?[jt]s$/.test(file)) continue;
+    const module = (await import(pathToFileURL(path.join(folder, file)).href)) as { config?: { schedule?: unknown } };
+    const schedule = module.config?.schedule;
+    if (typeof schedule === "string") found.push({ name: file.replace(/\.[^.]+$/, ""), schedule });
+  }
+  return found;
 }
 
 if (import.meta.main) {

@@ -40,7 +40,7 @@ import {
   type EnquiryField,
 } from "../src/lib/enquiry/schema.ts";
 import { LOCAL_CONTEXT, startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
-import type { AcceptedEmail, FakeResend } from "./support/fake-resend.ts";
+import type { AcceptedEmail, FakeResend } from "../scripts/lib/fake-resend.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -947,6 +947,7 @@ const LOG_EVENTS = new Set([
   "enquiry.refused",
   "enquiry.possibly-automated",
   "enquiry.invalid",
+  "enquiry.saved",
   "enquiry.sent",
   "enquiry.send-failed",
 ]);

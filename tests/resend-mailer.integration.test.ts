@@ -8,7 +8,7 @@ import {
   parseRetryAfterMs,
   type ResendMailerOptions,
 } from "../src/lib/enquiry/mailers/resend-mailer.ts";
-import { closedPortUrl, startFakeResend, type FakeResend } from "./support/fake-resend.ts";
+import { closedPortUrl, startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 
 const email: OutgoingEmail = {
   from: "West Mercia RJ website <enquiries@rj.example>",
@@ -115,14 +115,18 @@ describe("retrying", () => {
   it("gives up at once when retry-after would end past the deadline, without sleeping", async () => {
     fake.failNext(1, { status: 429, retryAfter: 30 });
     const { waits, sleep } = recordingSleep();
-    expect(await mailer({ sleep }).send(email)).toEqual({ ok: false, reason: "429 rate_limit_exceeded" });
+    expect(await mailer({ sleep }).send(email)).toEqual({
+      ok: false,
+      reason: "429 rate_limit_exceeded",
+      maybeAccepted: false,
+    });
     expect(waits).toEqual([]);
     expect(fake.requests).toHaveLength(1);
   });
 
   it("does not retry a used-up quota", async () => {
     fake.failNext(1, { status: 429, name: "daily_quota_exceeded" });
-    expect(await mailer().send(email)).toEqual({ ok: false, reason: "429 daily_quota_exceeded" });
+    expect(await mailer().send(email)).toEqual({ ok: false, reason: "429 daily_quota_exceeded", maybeAccepted: false });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -147,7 +151,7 @@ describe("retrying", () => {
     const started = performance.now();
     const result = await mailer({ deadlineMs: 1000, perAttemptTimeoutMs: 300 }).send(email);
     const elapsed = performance.now() - started;
-    expect(result).toEqual({ ok: false, reason: "timeout" });
+    expect(result).toEqual({ ok: false, reason: "timeout", maybeAccepted: true });
     expect(elapsed).toBeLessThan(1100);
     expect(fake.requests.length).toBeGreaterThanOrEqual(2);
     expect(fake.emails).toHaveLength(0);
@@ -156,7 +160,11 @@ describe("retrying", () => {
   it("stops after 3 retries", async () => {
     fake.failNext(10, { status: 500 });
     const { waits, sleep } = recordingSleep();
-    expect(await mailer({ sleep }).send(email)).toEqual({ ok: false, reason: "500 internal_server_error" });
+    expect(await mailer({ sleep }).send(email)).toEqual({
+      ok: false,
+      reason: "500 internal_server_error",
+      maybeAccepted: true,
+    });
     expect(fake.requests).toHaveLength(4);
     expect(waits).toHaveLength(3);
   });
@@ -175,13 +183,13 @@ describe("failing at once", () => {
     [422, "missing_required_field"],
   ])("does not retry a %s", async (status, name) => {
     fake.failNext(1, { status, name });
-    expect(await mailer().send(email)).toEqual({ ok: false, reason: `${status} ${name}` });
+    expect(await mailer().send(email)).toEqual({ ok: false, reason: `${status} ${name}`, maybeAccepted: false });
     expect(fake.requests).toHaveLength(1);
   });
 
   it("does not retry a wrong API key", async () => {
     const wrongKey = createResendMailer({ apiKey: "re_wrong", baseUrl: fake.url });
-    expect(await wrongKey.send(email)).toEqual({ ok: false, reason: "403 invalid_api_key" });
+    expect(await wrongKey.send(email)).toEqual({ ok: false, reason: "403 invalid_api_key", maybeAccepted: false });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -196,7 +204,7 @@ describe("failing at once", () => {
   it("reports a refused connection by name, without throwing, after retrying", async () => {
     const { waits, sleep } = recordingSleep();
     const refused = mailer({ baseUrl: await closedPortUrl(), sleep });
-    await expect(refused.send(email)).resolves.toEqual({ ok: false, reason: "network_error" });
+    await expect(refused.send(email)).resolves.toEqual({ ok: false, reason: "network_error", maybeAccepted: true });
     expect(waits).toHaveLength(3);
   });
 

@@ -6,6 +6,7 @@ import type { Config, Context } from "@netlify/functions";
 import { handleEnquiry } from "../../src/lib/enquiry/handler.ts";
 import { chooseMailer, enquiryAddresses } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
 import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/enquiry/page-loader.ts";
+import { openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
 
 /**
  * The built pages the function answers with. Each is written out as a literal
@@ -16,6 +17,7 @@ import { createDevPageFetcher, createPageReader, type PageFiles } from "../../sr
 const BUILT_PAGES: PageFiles = {
   "/enquire/": new URL("../../dist/enquire/index.html", import.meta.url),
   "/enquire/sent/": new URL("../../dist/enquire/sent/index.html", import.meta.url),
+  "/enquire/received/": new URL("../../dist/enquire/received/index.html", import.meta.url),
   "/enquire/problem/use-the-form/": new URL("../../dist/enquire/problem/use-the-form/index.html", import.meta.url),
   "/enquire/problem/other-site/": new URL("../../dist/enquire/problem/other-site/index.html", import.meta.url),
   "/enquire/problem/not-read/": new URL("../../dist/enquire/problem/not-read/index.html", import.meta.url),
@@ -23,34 +25,27 @@ const BUILT_PAGES: PageFiles = {
   "/enquire/problem/too-many/": new URL("../../dist/enquire/problem/too-many/index.html", import.meta.url),
 };
 const readBuiltPage = createPageReader(BUILT_PAGES);
-let outboxAnnounced = false;
+
+/** The person is waiting: one send may take this long, retries included, before the page says "kept". */
+export const IMMEDIATE_SEND_DEADLINE_MS = 5000;
 
 export default async (request: Request, context: Context): Promise<Response> => {
-  // Functions do not get CONTEXT at run time: the deploy context says if this is production.
-  // Netlify's local tools leave it empty, and only there is the local outbox allowed.
-  const env = { ...process.env, CONTEXT: context.deploy.context || "dev" };
+  const env = runtimeEnv(context);
   // astro.config.mjs says so under `npm start`, which has no built pages to read.
   const fromDevServer = env.CONTEXT === "dev" && process.env["ENQUIRY_PAGES_FROM_DEV_SERVER"] === "1";
   const loadPage = fromDevServer ? createDevPageFetcher(new URL(request.url).origin) : readBuiltPage;
   // Chosen per request: cheap, and a changed setting takes effect without a restart.
-  const chosen = announce(chooseMailer(env));
+  const chosen = chooseMailer(env, { deadlineMs: IMMEDIATE_SEND_DEADLINE_MS });
   return handleEnquiry(request, {
     loadPage,
     mailer: "mailer" in chosen ? chosen.mailer : chosen,
     addresses: enquiryAddresses(env),
-    // One JSON line per enquiry: events, references and error names only.
+    waiting: openWaitingEnquiries(env),
+    now: Date.now,
+    // One JSON line per event: events, references and error names only.
     log: (event) => console.log(JSON.stringify(event)),
   });
 };
-
-/** Says once, on the console, where enquiries go when they are written to the local outbox. */
-function announce(choice: ReturnType<typeof chooseMailer>) {
-  if (!outboxAnnounced && "mailer" in choice && "dir" in choice.mailer) {
-    outboxAnnounced = true;
-    console.log(`Enquiry emails are written to ${String(choice.mailer.dir)} (no RESEND_API_KEY is set).`);
-  }
-  return choice;
-}
 
 // Netlify reads this without running it, so it must be written out in full: the path is the
 // form's action (ENQUIRY_ACTION in src/site.ts), which a test checks.

@@ -3,9 +3,12 @@
  * environment the enquiry function reads pointed at it, and the preview serving the built
  * pages the function fills in.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Context } from "@netlify/functions";
 import { startPreview, type Preview } from "../../scripts/preview.ts";
-import { startFakeResend, type FakeResend } from "./fake-resend.ts";
+import { startFakeResend, type FakeResend } from "../../scripts/lib/fake-resend.ts";
 
 /** What Netlify's local tools pass the function; it reads only the deploy context. */
 export const LOCAL_CONTEXT = { deploy: { context: "dev" } } as unknown as Context;
@@ -44,9 +47,13 @@ export async function startEnquiryHarness({
   });
   delete process.env["ENQUIRY_OUTBOX_DIR"];
   const keep = (line = "") => void logs.push(line);
+  // A store of its own, so no test leaves enquiries in the project's local store.
+  const blobsDirectory = mkdtempSync(join(tmpdir(), "enquiry-blobs-"));
   const preview = await startPreview({
     port: 0,
     host: "127.0.0.1",
+    blobsDirectory,
+    runSchedules: false,
     ...(root ? { root } : {}),
     logger: { log: keep, warn: keep, error: keep },
   });
@@ -56,6 +63,7 @@ export async function startEnquiryHarness({
     close: async () => {
       await preview.close();
       await fake.close();
+      rmSync(blobsDirectory, { recursive: true, force: true });
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;

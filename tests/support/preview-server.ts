@@ -24,11 +24,14 @@ export default async function setup(project: TestProject) {
   const outboxDir = mkdtempSync(join(tmpdir(), "enquiry-outbox-"));
   delete process.env["RESEND_API_KEY"];
   process.env["ENQUIRY_OUTBOX_DIR"] = outboxDir;
-  const preview = await startPreview({ port: 0, host: "127.0.0.1" });
+  // Its own store, so browser tests leave nothing in the project's local one.
+  const blobsDirectory = mkdtempSync(join(tmpdir(), "enquiry-blobs-"));
+  const preview = await startPreview({ port: 0, host: "127.0.0.1", blobsDirectory, runSchedules: false });
   project.provide("previewUrl", preview.url);
   project.provide("outboxDir", outboxDir);
   return async () => {
     await preview.close();
     rmSync(outboxDir, { recursive: true, force: true });
+    rmSync(blobsDirectory, { recursive: true, force: true });
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The enquiry function's work, free of Netlify: a Request in, a Response out. It checks where
- * the form came from and what it holds, validates it, sends one email and answers with a
- * page of the site. Nothing the visitor wrote reaches a log, a header or an address.
+ * the form came from and what it holds, validates it, saves it sealed, tries once to email it
+ * and answers with a page of the site: sent, or kept to be delivered. Nothing the visitor
+ * wrote reaches a log, a header or an address.
  */
 import { enquiryDigest } from "./reference.ts";
 import { renderEnquiryEmail } from "./email.ts";
@@ -10,8 +11,10 @@ import { problemPagePath, type EnquiryProblemId } from "./problems.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "../security-headers.ts";
+import { attemptDelivery, newWaitingEnquiry } from "./delivery.ts";
 import type { EnquiryAddresses } from "./mailers/choose-mailer.ts";
-import type { Mailer } from "./mailers/mailer.ts";
+import type { Mailer, OutgoingEmail } from "./mailers/mailer.ts";
+import { recordName, type ReadEnquiry, type WaitingEnquiries, type WaitingEnquiry } from "./waiting-enquiries.ts";
 
 /**
  * Far more than any real form: every field at its longest, in four-byte characters and
@@ -24,7 +27,10 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 export const FORM_PAGE = "/enquire/";
 export const CONFIRMATION_PAGE = "/enquire/sent/";
-export type EnquiryPage = typeof FORM_PAGE | typeof CONFIRMATION_PAGE | ReturnType<typeof problemPagePath>;
+/** The enquiry is kept and will be delivered, but is not in the team's inbox yet. */
+export const KEPT_PAGE = "/enquire/received/";
+export type EnquiryPage =
+  typeof FORM_PAGE | typeof CONFIRMATION_PAGE | typeof KEPT_PAGE | ReturnType<typeof problemPagePath>;
 
 /** One line of the log: event names, references and error names only, never what was typed. */
 export type LogEvent = Record<string, string | number>;
@@ -35,6 +41,9 @@ export interface EnquiryHandlerOptions {
   /** How to send, or why nothing can be sent (say, no API key in production). */
   mailer: Mailer | { error: string };
   addresses: EnquiryAddresses | { error: string };
+  /** Where enquiries wait until delivered, or why there is nowhere (say, no store key). */
+  waiting: WaitingEnquiries | { error: string };
+  now: () => number;
   log: (event: LogEvent) => void;
 }
 
@@ -82,29 +91,87 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
 
   const { enquiry } = result;
   const { idempotencyKey, reference } = enquiryDigest(enquiry, marks);
-  const sendFailed = async (reason: string) => {
-    options.log({ event: "enquiry.send-failed", reference, reason });
+  const notKept = async (reason: string) => {
+    options.log({ event: "enquiry.not-kept", reference, reason });
     return page(503, fillFormPage(await options.loadPage(FORM_PAGE), { answers, sendFailed: true }));
   };
-  if ("error" in options.mailer) return sendFailed(options.mailer.error);
-  if ("error" in options.addresses) return sendFailed(options.addresses.error);
+  if ("error" in options.addresses) return notKept(options.addresses.error);
+  if ("error" in options.waiting) return notKept(options.waiting.error);
 
   const { to, from, subjectMark = "" } = options.addresses;
-  const email = renderEnquiryEmail(enquiry, reference, marks);
-  const sent = await options.mailer.send({
+  const rendered = renderEnquiryEmail(enquiry, reference, marks);
+  const email: OutgoingEmail = {
     to,
     from,
     ...(enquiry.email ? { replyTo: enquiry.email } : {}),
-    ...email,
-    subject: `${subjectMark}${email.subject}`,
+    ...rendered,
+    subject: `${subjectMark}${rendered.subject}`,
     idempotencyKey,
-  });
-  if (!sent.ok) return sendFailed(sent.reason);
+  };
 
-  // Already accepted under this key: the team has it, perhaps from before a change of template.
-  if ("alreadyAccepted" in sent) options.log({ event: "enquiry.already-accepted", reference });
-  else options.log({ event: "enquiry.sent", reference, mailer: options.mailer.name });
-  return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+  // Saved first, sealed: from here on the message cannot be lost, whatever happens to the send.
+  let kept: ReadEnquiry | WaitingEnquiry;
+  try {
+    kept = await saveOrFind(options.waiting, newWaitingEnquiry(email, reference, options.now()));
+  } catch (error) {
+    return notKept(`store: ${errorName(error)}`);
+  }
+  options.log({ event: "enquiry.saved", reference });
+  const waitingEnquiry = "enquiry" in kept ? kept.enquiry : kept;
+
+  const outcome =
+    "error" in options.mailer
+      ? ({ delivered: false, reason: options.mailer.error } as const)
+      : await attemptDelivery(waitingEnquiry, options.mailer, options.now);
+  if (outcome.delivered) {
+    // Already accepted under this key: the team has it, perhaps from before a change of template.
+    options.log({ event: outcome.alreadyAccepted ? "enquiry.already-accepted" : "enquiry.sent", reference });
+    await forget(options.waiting, idempotencyKey, reference, options.log);
+    return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+  }
+
+  // Not in the inbox yet, but kept: the schedule delivers it, and the page says just that.
+  options.log({ event: "enquiry.waiting", reference, reason: outcome.reason });
+  if ("enquiry" in outcome) await recordAttempt(options.waiting, idempotencyKey, outcome.enquiry, options.log);
+  return page(202, fillConfirmationPage(await options.loadPage(KEPT_PAGE), reference));
+}
+
+/** Saves a new enquiry, or finds the same one already waiting (sent twice, or sent again). */
+async function saveOrFind(waiting: WaitingEnquiries, enquiry: WaitingEnquiry): Promise<ReadEnquiry | WaitingEnquiry> {
+  if ((await waiting.save(enquiry)) === "created") return enquiry;
+  const found = await waiting.read(recordName(enquiry.email.idempotencyKey));
+  // An unreadable record of the same name is left alone, and this one is tried as it is.
+  return found && "enquiry" in found ? found : enquiry;
+}
+
+/** Delivered: the record goes. If that fails, the next round's send is a repeat Resend ignores. */
+async function forget(waiting: WaitingEnquiries, key: string, reference: string, log: (event: LogEvent) => void) {
+  try {
+    await waiting.remove(recordName(key));
+  } catch (error) {
+    log({ event: "enquiry.remove-failed", reference, reason: errorName(error) });
+  }
+}
+
+/** Writes the attempt into the record; if that fails, the record still waits with its schedule. */
+async function recordAttempt(
+  waiting: WaitingEnquiries,
+  key: string,
+  enquiry: WaitingEnquiry,
+  log: (event: LogEvent) => void,
+) {
+  try {
+    const read = await waiting.read(recordName(key));
+    if (read && "enquiry" in read && (await waiting.update(read, enquiry))) return;
+  } catch (error) {
+    log({ event: "enquiry.record-attempt-failed", reference: enquiry.reference, reason: errorName(error) });
+  }
+}
+
+/** An error's name alone, which holds no data. */
+function errorName(error: unknown): string {
+  const name = error instanceof Error ? error.name : "";
+  return /^[A-Za-z]{1,64}$/.test(name) ? name : "Error";
 }
 
 /**

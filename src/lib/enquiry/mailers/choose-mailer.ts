@@ -36,11 +36,17 @@ export function isProduction(env: Env): boolean {
 /** Netlify's local emulation (npm run preview, npm start) runs functions in the "dev" context. */
 export const isHosted = (env: Env) => value(env, "LAMBDA_TASK_ROOT") !== undefined && env["CONTEXT"] !== "dev";
 
-export function chooseMailer(env: Env): { mailer: Mailer } | { error: string } {
+/** `deadlineMs`: how long one send may take, retries included (a person may be waiting). */
+export function chooseMailer(
+  env: Env,
+  { deadlineMs }: { deadlineMs?: number } = {},
+): { mailer: Mailer } | { error: string } {
   const apiKey = value(env, "RESEND_API_KEY");
   if (apiKey) {
     const baseUrl = value(env, "RESEND_BASE_URL");
-    return { mailer: createResendMailer({ apiKey, ...(baseUrl ? { baseUrl } : {}) }) };
+    return {
+      mailer: createResendMailer({ apiKey, ...(baseUrl ? { baseUrl } : {}), ...(deadlineMs ? { deadlineMs } : {}) }),
+    };
   }
   if (isProduction(env)) return { error: "RESEND_API_KEY is missing in production, so enquiries cannot be sent" };
   if (isHosted(env)) return { error: "RESEND_API_KEY is missing on a hosted function, where there is no outbox" };

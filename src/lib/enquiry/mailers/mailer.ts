@@ -20,8 +20,11 @@ export type SendResult =
    * team address or template changed since). Sending it again would be a second copy.
    */
   | { ok: true; alreadyAccepted: true }
-  /** reason is an error name or status code, never personal data: it is safe to log. */
-  | { ok: false; reason: string };
+  /**
+   * reason is an error name or status code, never personal data: it is safe to log.
+   * maybeAccepted: an attempt timed out or met a server error, so the email may have gone even so.
+   */
+  | { ok: false; reason: string; maybeAccepted?: boolean };
 
 export interface Mailer {
   readonly name: string;

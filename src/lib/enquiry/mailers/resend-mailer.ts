@@ -43,7 +43,9 @@ const NOT_RETRYABLE_NAMES = new Set(["daily_quota_exceeded", "monthly_quota_exce
 /** Used when an error body has no status code in it. */
 const RETRYABLE_NAMES = new Set(["rate_limit_exceeded", "internal_server_error", "application_error"]);
 
-type Attempt = Extract<SendResult, { ok: true }> | { ok: false; reason: string; retry: boolean; retryAfterMs?: number };
+type Attempt =
+  | Extract<SendResult, { ok: true }>
+  | { ok: false; reason: string; retry: boolean; retryAfterMs?: number; maybeAccepted?: boolean };
 
 export function createResendMailer(options: ResendMailerOptions): Mailer {
   const { maxRetries, baseDelayMs, maxDelayMs } = { ...RESEND_MAILER_DEFAULTS, ...options.retry };
@@ -70,16 +72,18 @@ export function createResendMailer(options: ResendMailerOptions): Mailer {
       response = await resend.emails.send(payload, { idempotencyKey: email.idempotencyKey, signal });
     } catch (error) {
       // The SDK catches its own failures, so this is unexpected; the name alone is safe to report.
-      return { ok: false, reason: signal.aborted ? "timeout" : errorName(error), retry: true };
+      return { ok: false, reason: signal.aborted ? "timeout" : errorName(error), retry: true, maybeAccepted: true };
     }
     const { data, error, headers } = response;
     if (!error) {
       return data?.id ? { ok: true, id: data.id } : { ok: false, reason: "invalid_response", retry: false };
     }
     // The SDK reports an abort and a refused connection alike: no status, no headers.
-    if (signal.aborted) return { ok: false, reason: "timeout", retry: true };
+    if (signal.aborted) return { ok: false, reason: "timeout", retry: true, maybeAccepted: true };
     const status = typeof error.statusCode === "number" ? error.statusCode : null;
-    if (status === null && headers === null) return { ok: false, reason: "network_error", retry: true };
+    // A refused connection and one cut after the request went out look the same here.
+    if (status === null && headers === null)
+      return { ok: false, reason: "network_error", retry: true, maybeAccepted: true };
 
     const name = safeName(error.name);
     // Each 409 is what it says: accepted before under this key (done), or still in progress (retry).
@@ -96,6 +100,8 @@ export function createResendMailer(options: ResendMailerOptions): Mailer {
       ok: false,
       reason: status === null ? name : `${status} ${name}`,
       retry,
+      // A server error may come after the email was taken; a 4xx (429 too) means it was not.
+      maybeAccepted: status === null || status >= 500,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   }
@@ -105,12 +111,14 @@ export function createResendMailer(options: ResendMailerOptions): Mailer {
     async send(email) {
       const deadlineAt = now() + deadlineMs;
       let last: SendResult = { ok: false, reason: "deadline" };
+      let maybeAccepted = false;
       for (let retries = 0; ; retries++) {
         const remaining = deadlineAt - now();
         if (remaining < MIN_ATTEMPT_MS) return last;
         const outcome = await attempt(email, Math.min(perAttemptTimeoutMs, remaining));
         if (outcome.ok) return outcome;
-        last = { ok: false, reason: outcome.reason };
+        maybeAccepted ||= outcome.maybeAccepted === true;
+        last = { ok: false, reason: outcome.reason, maybeAccepted };
         if (!outcome.retry || retries >= maxRetries) return last;
 
         const wait = outcome.retryAfterMs ?? backoffDelayMs(retries, { baseDelayMs, maxDelayMs }, random);

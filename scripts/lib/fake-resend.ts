@@ -43,6 +43,8 @@ export interface FakeResend {
   emails: AcceptedEmail[];
   requests: RecordedRequest[];
   failNext(count: number, failure: Failure): void;
+  /** Every request gets this failure until set back to null: an outage of any length. */
+  failAll(failure: Failure | null): void;
   /** Forgets failures queued by failNext that no request has used yet. */
   clearFailures(): void;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startFakeResend({ apiKey = "re_fake_test_key" } = {}): Pro
   const emails: AcceptedEmail[] = [];
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
+  let outage: Failure | null = null;
   const byKey = new Map<string, { bodyHash: string; status: number; body: string }>();
 
   const server: Server = createServer((request, response) => {
@@ -93,7 +96,7 @@ export async function startFakeResend({ apiKey = "re_fake_test_key" } = {}): Pro
 
     if (request.method !== "POST" || request.url !== "/emails") return error(404);
 
-    const failure = failures.shift();
+    const failure = failures.shift() ?? outage ?? undefined;
     if (failure?.hang) {
       record.outcome = "hung";
       return;
@@ -147,6 +150,9 @@ export async function startFakeResend({ apiKey = "re_fake_test_key" } = {}): Pro
     requests,
     clearFailures() {
       failures.length = 0;
+    },
+    failAll(failure) {
+      outage = failure;
     },
     failNext(count, failure) {
       for (let i = 0; i < count; i++) failures.push(failure);

@@ -4,6 +4,7 @@
  * The subject carries only the reference: subjects show on lock screens and in inbox lists.
  */
 import type { Enquiry } from "./schema.ts";
+import { optionFor, QUESTIONS, type AnswerTo, type ChoiceField, type ChoiceQuestion } from "./questions.ts";
 import { REFERENCE_PATTERN, type EnquiryMarks } from "./reference.ts";
 
 export interface RenderedEmail {
@@ -28,9 +29,8 @@ interface Section {
   details: Detail[];
 }
 
-const CARE_COORDINATOR_LABELS = { yes: "Yes", no: "No", "not-sure": "Not sure" } as const;
-const CONTACT_BY = { phone: "phone only", email: "email only", either: "phone or email" } as const;
 const NOT_GIVEN = "not given";
+const NOT_ANSWERED = "not answered";
 const CONFIDENTIAL =
   "This email holds personal information about a person harmed by crime. Keep it within the restorative justice team.";
 
@@ -52,33 +52,27 @@ export function renderEnquiryEmail(enquiry: Enquiry, reference: string, marks: E
   };
 }
 
+/** A chosen option's line, in the team's words from its question; bold when it says not to do something. */
+function choiceDetail<F extends ChoiceField>(field: F, value: AnswerTo<F> | undefined): Detail {
+  const question: ChoiceQuestion = QUESTIONS[field];
+  const option = value === undefined ? undefined : optionFor(question, value);
+  const label = question.inEmail;
+  if (!option) return { label, value: NOT_ANSWERED };
+  return option.warning ? { label, value: option.inEmail, warning: true } : { label, value: option.inEmail };
+}
+
 function contactSection(enquiry: Enquiry): Section {
-  const details: Detail[] = [{ label: "Contact by", value: CONTACT_BY[enquiry.contactMethod] }];
+  const details: Detail[] = [choiceDetail("contactMethod", enquiry.contactMethod)];
   if (enquiry.phone !== undefined) {
-    details.push({ label: "Phone", value: formatPhone(enquiry.phone), ...telHref(enquiry.phone) });
+    details.push({ label: QUESTIONS.phone.inEmail, value: formatPhone(enquiry.phone), ...telHref(enquiry.phone) });
     // An answer missing here is read as "no": the safe choice when in doubt.
-    details.push(
-      enquiry.voicemail === "yes"
-        ? { label: "Voicemail", value: "You may leave a voicemail" }
-        : { label: "Voicemail", value: "Do NOT leave a voicemail", warning: true },
-    );
-    details.push(
-      enquiry.sayWhoWeAre === "yes"
-        ? {
-            label: "If someone else answers",
-            value: "You may say you are calling from the restorative justice service",
-          }
-        : {
-            label: "If someone else answers",
-            value: "Do NOT say who you are or where you are calling from",
-            warning: true,
-          },
-    );
-    details.push({ label: "Safe times to call", value: enquiry.safeTimes ?? NOT_GIVEN });
+    details.push(choiceDetail("voicemail", enquiry.voicemail ?? "no"));
+    details.push(choiceDetail("sayWhoWeAre", enquiry.sayWhoWeAre ?? "no"));
+    details.push({ label: QUESTIONS.safeTimes.inEmail, value: enquiry.safeTimes ?? NOT_GIVEN });
   }
   if (enquiry.email !== undefined) {
     details.push({
-      label: "Email",
+      label: QUESTIONS.email.inEmail,
       value: enquiry.email,
       ...mailtoHref(enquiry.email),
       note: "replying to this email writes to this address",
@@ -92,11 +86,8 @@ function aboutSection(enquiry: Enquiry): Section {
     heading: "About them",
     details: [
       // Names arrive from a one-line field; a line break in one would only confuse the layout.
-      { label: "Name to use", value: enquiry.name?.replace(/\s+/g, " ") ?? NOT_GIVEN },
-      {
-        label: "Already has a care coordinator",
-        value: enquiry.careCoordinator ? CARE_COORDINATOR_LABELS[enquiry.careCoordinator] : "not answered",
-      },
+      { label: QUESTIONS.name.inEmail, value: enquiry.name?.replace(/\s+/g, " ") ?? NOT_GIVEN },
+      choiceDetail("careCoordinator", enquiry.careCoordinator),
     ],
   };
 }
@@ -131,7 +122,7 @@ function renderText(title: string, notes: string[], sections: Section[], message
     title,
     ...notes,
     ...sections.map((section) => `${heading(section.heading)}\n${section.details.map(line).join("\n")}`),
-    `${heading("Their message")}\n${message}\n(end of message)`,
+    `${heading(QUESTIONS.message.inEmail)}\n${message}\n(end of message)`,
     `--\nReference: ${reference}\n${CONFIDENTIAL}`,
   ].join("\n\n");
 }
@@ -205,7 +196,7 @@ function renderHtml(title: string, notes: string[], sections: Section[], message
     ...(contact ? [renderSectionHtml(contact, STYLE.safety)] : []),
     ...others.map((section) => renderSectionHtml(section, STYLE.section)),
     `<div style="${STYLE.section}">`,
-    `<h2 style="${STYLE.h2}">Their message</h2>`,
+    `<h2 style="${STYLE.h2}">${escapeHtml(QUESTIONS.message.inEmail)}</h2>`,
     ...paragraphs,
     "</div>",
     `<p style="${STYLE.footer}">Reference: ${escapeHtml(reference)}<br>${escapeHtml(CONFIDENTIAL)}</p>`,

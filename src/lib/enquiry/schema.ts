@@ -1,79 +1,54 @@
 /**
- * The enquiry form's rules and messages: the one place both live. The function validates
- * with it, and the form page's fields are named after ENQUIRY_FIELDS. Messages follow the
- * GOV.UK Design System's wording.
+ * The enquiry form's rules: which answers are needed when, and what makes one wrong. The
+ * questions themselves (names, options, limits, messages) are read from questions.ts.
  */
 import { z } from "zod";
+import {
+  ENQUIRY_FIELDS,
+  optionFor,
+  QUESTIONS,
+  type AnswerTo,
+  type EnquiryField,
+  type Question,
+  type Section,
+} from "./questions.ts";
 
-export const MESSAGE_MAX_LENGTH = 3000;
-export const NAME_MAX_LENGTH = 100;
-export const SAFE_TIMES_MAX_LENGTH = 500;
-export const EMAIL_MAX_LENGTH = 254;
+export { ENQUIRY_FIELDS, type EnquiryField };
 
-/** The form's fields in the order they appear, which is the order errors are listed in. */
-export const ENQUIRY_FIELDS = [
-  "message",
-  "contactMethod",
-  "phone",
-  "voicemail",
-  "sayWhoWeAre",
-  "safeTimes",
-  "email",
-  "name",
-  "careCoordinator",
-] as const;
-export type EnquiryField = (typeof ENQUIRY_FIELDS)[number];
+/** The problem pages say the message's limit too. */
+export const MESSAGE_MAX_LENGTH = QUESTIONS.message.maxLength;
 
 /** An off-screen field people never see: anything in it came from a bot. */
 export const HONEYPOT_FIELD = "website";
 
-export const CONTACT_METHODS = ["phone", "email", "either"] as const;
-export const YES_NO = ["yes", "no"] as const;
-export const CARE_COORDINATOR_ANSWERS = ["yes", "no", "not-sure"] as const;
-
-export const MESSAGES = {
-  messageMissing: "Enter your message",
-  messageTooLong: `Your message must be ${MESSAGE_MAX_LENGTH.toLocaleString("en-GB")} characters or less`,
-  contactMethodMissing: "Select how we can contact you",
-  phoneMissing: "Enter a phone number",
-  phoneInvalid: "Enter a phone number, like 01632 960 001 or 07700 900 982",
-  voicemailMissing: "Select whether we can leave a voicemail",
-  sayWhoWeAreMissing: "Select whether we can say who we are if someone else answers",
-  safeTimesTooLong: `Safe times to call must be ${SAFE_TIMES_MAX_LENGTH} characters or less`,
-  emailMissing: "Enter an email address",
-  emailInvalid: "Enter an email address in the correct format, like name@example.com",
-  nameTooLong: `Name must be ${NAME_MAX_LENGTH} characters or less`,
-  careCoordinatorInvalid: "Select whether you already have a care coordinator",
-} as const;
-
-/** The message each field most often needs, which the form page holds until an error is known. */
-export const FIRST_MESSAGE_FOR: Readonly<Record<EnquiryField, string>> = {
-  message: MESSAGES.messageMissing,
-  contactMethod: MESSAGES.contactMethodMissing,
-  phone: MESSAGES.phoneMissing,
-  voicemail: MESSAGES.voicemailMissing,
-  sayWhoWeAre: MESSAGES.sayWhoWeAreMissing,
-  safeTimes: MESSAGES.safeTimesTooLong,
-  email: MESSAGES.emailMissing,
-  name: MESSAGES.nameTooLong,
-  careCoordinator: MESSAGES.careCoordinatorInvalid,
-};
+/** Every error message by field and kind, e.g. MESSAGES.phoneInvalid: a view for the tests. */
+type MessageName = {
+  [F in EnquiryField]: `${F}${Capitalize<keyof (typeof QUESTIONS)[F]["errors"] & string>}`;
+}[EnquiryField];
+export const MESSAGES = Object.fromEntries(
+  ENQUIRY_FIELDS.flatMap((field) =>
+    Object.entries(QUESTIONS[field].errors).map(([kind, message]) => [
+      `${field}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
+      message,
+    ]),
+  ),
+) as Readonly<Record<MessageName, string>>;
 
 /** What a visitor sent, one text value per field, exactly as typed. */
 export type EnquiryAnswers = Partial<Record<EnquiryField, string>>;
 
 export interface Enquiry {
   message: string;
-  contactMethod: (typeof CONTACT_METHODS)[number];
+  contactMethod: AnswerTo<"contactMethod">;
   /** Digits only, with a leading + for international numbers; only when phone may be used. */
   phone?: string;
-  voicemail?: (typeof YES_NO)[number];
-  sayWhoWeAre?: (typeof YES_NO)[number];
+  voicemail?: AnswerTo<"voicemail">;
+  sayWhoWeAre?: AnswerTo<"sayWhoWeAre">;
   safeTimes?: string;
   /** Only when email may be used. */
   email?: string;
   name?: string;
-  careCoordinator?: (typeof CARE_COORDINATOR_ANSWERS)[number];
+  careCoordinator?: AnswerTo<"careCoordinator">;
 }
 
 export interface FieldError {
@@ -99,14 +74,13 @@ export function normalisePhone(value: string): string {
 
 const UK_PHONE = /^(?:0|\+44)[1-9]\d{8,9}$/;
 const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
+const emailFormat = z.email();
 
 /** Characters as a person counts them, so an emoji counts once, not twice. */
 const length = (value: string) => [...value].length;
 
 const text = z.string().transform(normaliseText);
 const trimmed = z.string().transform((value) => value.trim());
-const isOneOf = <T extends string>(choices: readonly T[], value: string): value is T =>
-  (choices as readonly string[]).includes(value);
 
 /**
  * Each field only tidied here; every rule runs in the one step below, so a visitor sees all
@@ -122,54 +96,50 @@ const answersSchema = z.object({
   email: trimmed,
   name: text,
   careCoordinator: trimmed,
-});
+} satisfies Record<EnquiryField, z.ZodType<string, string>>);
 
-const emailFormat = z.email();
+/** The answers that must also look right, beyond being given and short enough. */
+const FORMATS: Partial<Record<EnquiryField, (value: string) => boolean>> = {
+  phone: (value) => UK_PHONE.test(value) || INTERNATIONAL_PHONE.test(value),
+  email: (value) => emailFormat.safeParse(value).success,
+};
+
+/** The sections of questions each way of contact asks: "either" asks both. */
+const SECTIONS_ASKED: Readonly<Record<AnswerTo<"contactMethod">, readonly Section[]>> = {
+  phone: ["phone"],
+  email: ["email"],
+  either: ["phone", "email"],
+};
+
+/** The first rule an answer breaks, as its question words it, or nothing if it breaks none. */
+function problemWith(field: EnquiryField, value: string): string | undefined {
+  const question: Question = QUESTIONS[field];
+  const { missing, invalid, tooLong } = question.errors;
+  // A question with a message for a missing answer is one that must be answered.
+  if (!value) return missing;
+  if (question.kind === "choice") return optionFor(question, value) ? undefined : (invalid ?? missing);
+  if (question.maxLength !== undefined && length(value) > question.maxLength) return tooLong ?? invalid;
+  const looksRight = FORMATS[field];
+  return looksRight && !looksRight(value) ? invalid : undefined;
+}
 
 const enquirySchema = answersSchema.transform((answers, context): Enquiry => {
-  const fail = (field: EnquiryField, message: string) => context.addIssue({ code: "custom", path: [field], message });
+  const chosen = optionFor(QUESTIONS.contactMethod, answers.contactMethod)?.value;
+  const sectionsAsked = new Set<Section>(chosen ? SECTIONS_ASKED[chosen] : []);
+  // Questions for a way of contact not chosen are neither checked nor kept: nothing they did not mean to send.
+  const asked = ENQUIRY_FIELDS.filter((field) => {
+    const { section }: Question = QUESTIONS[field];
+    return section === undefined || sectionsAsked.has(section);
+  });
 
-  if (!answers.message) fail("message", MESSAGES.messageMissing);
-  else if (length(answers.message) > MESSAGE_MAX_LENGTH) fail("message", MESSAGES.messageTooLong);
-
-  const contactMethod = isOneOf(CONTACT_METHODS, answers.contactMethod) ? answers.contactMethod : undefined;
-  if (!contactMethod) fail("contactMethod", MESSAGES.contactMethodMissing);
-  const byPhone = contactMethod === "phone" || contactMethod === "either";
-  const byEmail = contactMethod === "email" || contactMethod === "either";
-
-  const voicemail = isOneOf(YES_NO, answers.voicemail) ? answers.voicemail : undefined;
-  const sayWhoWeAre = isOneOf(YES_NO, answers.sayWhoWeAre) ? answers.sayWhoWeAre : undefined;
-  if (byPhone) {
-    if (!answers.phone) fail("phone", MESSAGES.phoneMissing);
-    else if (!UK_PHONE.test(answers.phone) && !INTERNATIONAL_PHONE.test(answers.phone))
-      fail("phone", MESSAGES.phoneInvalid);
-    if (!voicemail) fail("voicemail", MESSAGES.voicemailMissing);
-    if (!sayWhoWeAre) fail("sayWhoWeAre", MESSAGES.sayWhoWeAreMissing);
-    if (length(answers.safeTimes) > SAFE_TIMES_MAX_LENGTH) fail("safeTimes", MESSAGES.safeTimesTooLong);
+  for (const field of asked) {
+    const message = problemWith(field, answers[field]);
+    if (message !== undefined) context.addIssue({ code: "custom", path: [field], message });
   }
-  if (byEmail) {
-    if (!answers.email) fail("email", MESSAGES.emailMissing);
-    else if (answers.email.length > EMAIL_MAX_LENGTH || !emailFormat.safeParse(answers.email).success)
-      fail("email", MESSAGES.emailInvalid);
-  }
-  if (length(answers.name) > NAME_MAX_LENGTH) fail("name", MESSAGES.nameTooLong);
-  const careCoordinator = isOneOf(CARE_COORDINATOR_ANSWERS, answers.careCoordinator)
-    ? answers.careCoordinator
-    : undefined;
-  if (answers.careCoordinator && !careCoordinator) fail("careCoordinator", MESSAGES.careCoordinatorInvalid);
-
-  // Keep only what the chosen way of contact needs: nothing they did not mean to send.
-  const enquiry: Enquiry = { message: answers.message, contactMethod: contactMethod ?? "phone" };
-  if (byPhone) {
-    enquiry.phone = answers.phone;
-    if (voicemail) enquiry.voicemail = voicemail;
-    if (sayWhoWeAre) enquiry.sayWhoWeAre = sayWhoWeAre;
-    if (answers.safeTimes) enquiry.safeTimes = answers.safeTimes;
-  }
-  if (byEmail) enquiry.email = answers.email;
-  if (answers.name) enquiry.name = answers.name;
-  if (careCoordinator) enquiry.careCoordinator = careCoordinator;
-  return enquiry;
+  // Only read when no issue was added, so every value kept has passed its question's rules.
+  return Object.fromEntries(
+    asked.filter((field) => answers[field] !== "").map((field) => [field, answers[field]]),
+  ) as unknown as Enquiry;
 });
 
 /**

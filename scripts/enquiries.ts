@@ -4,23 +4,29 @@
  *   npm run enquiries -- waiting           # print them, decrypted
  *   npm run enquiries -- deliver           # try to deliver every one now
  *   npm run enquiries -- waiting --live    # the live site's store (NETLIFY_SITE_ID, NETLIFY_AUTH_TOKEN)
+ *   npm run enquiries -- waiting --blobs-folder DIR   # a local store kept somewhere else
  */
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { createBlobsStore } from "../src/lib/enquiry/store.ts";
 import { runEnquiriesCommand, USAGE } from "./lib/enquiries-command/enquiries-command.ts";
 import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const live = args.includes("--live");
-const command = args.find((arg) => !arg.startsWith("--"));
-const unknown = args.filter((arg) => arg.startsWith("--") && arg !== "--live");
-if (unknown.length > 0) {
-  console.error(`Unknown option ${unknown.join(", ")}.\n\n${USAGE}`);
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { live: { type: "boolean", default: false }, "blobs-folder": { type: "string" } },
+  });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   process.exit(2);
 }
+const { live, "blobs-folder": blobsFolder } = parsed.values;
+const [command] = parsed.positionals;
 
 let stop = async () => {};
 let store;
@@ -33,7 +39,7 @@ if (live) {
   }
   store = createBlobsStore({ siteID, token });
 } else {
-  const blobs = await startLocalBlobs(path.join(root, LOCAL_BLOBS_FOLDER));
+  const blobs = await startLocalBlobs(path.resolve(blobsFolder ?? path.join(root, LOCAL_BLOBS_FOLDER)));
   stop = blobs.stop;
   store = createBlobsStore(blobs.location);
 }

@@ -10,12 +10,13 @@ import { storeKeyFrom } from "../../../src/lib/enquiry/sealed.ts";
 import type { EnquiryStore } from "../../../src/lib/enquiry/store.ts";
 import { createWaitingEnquiries, type WaitingEnquiry } from "../../../src/lib/enquiry/waiting-enquiries.ts";
 
-export const USAGE = `Usage: npm run enquiries -- <waiting | deliver> [--live]
+export const USAGE = `Usage: npm run enquiries -- <waiting | deliver> [--live | --blobs-folder DIR]
 
   waiting   prints every enquiry not yet in the team's inbox, decrypted
   deliver   tries to deliver every waiting enquiry now, whatever its next attempt's time
 
-Without --live: the store in this project folder, which npm start and npm run preview use.
+Without --live: the store in this project folder, which npm start and npm run preview use
+(.netlify/blobs-serve/), or the one in DIR.
 With --live: the live site's store. Set NETLIFY_SITE_ID, NETLIFY_AUTH_TOKEN and
 ENQUIRY_STORE_KEY (and for deliver RESEND_API_KEY) in the shell first. See docs/enquiries.md.
 

@@ -15,18 +15,10 @@ import {
   keyForNextAttempt,
   newWaitingEnquiry,
 } from "../src/lib/enquiry/delivery.ts";
-import {
-  CONFIRMATION_PAGE,
-  FORM_PAGE,
-  handleEnquiry,
-  KEPT_PAGE,
-  type EnquiryPage,
-  type LogEvent,
-} from "../src/lib/enquiry/handler.ts";
+import { ENQUIRY_PAGES, handleEnquiry, type EnquiryPage, type LogEvent } from "../src/lib/enquiry/handler.ts";
 import type { Mailer, OutgoingEmail, SendResult } from "../src/lib/enquiry/mailers/mailer.ts";
 import { createResendMailer } from "../src/lib/enquiry/mailers/resend-mailer.ts";
 import { createPageReader } from "../src/lib/enquiry/page-loader.ts";
-import { problemPagePath, ENQUIRY_PROBLEM_IDS } from "../src/lib/enquiry/problems.ts";
 import { DEVELOPMENT_STORE_KEY, seal } from "../src/lib/enquiry/sealed.ts";
 import { createWaitingEnquiries, recordName, type WaitingEnquiry } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
@@ -40,12 +32,7 @@ const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 const ORIGIN = "https://rj.example";
 
 const builtFile = (path: string) => pathToFileURL(join(DIST, ...path.split("/").filter(Boolean), "index.html"));
-const PAGES = Object.fromEntries(
-  [FORM_PAGE, CONFIRMATION_PAGE, KEPT_PAGE, ...ENQUIRY_PROBLEM_IDS.map(problemPagePath)].map((path) => [
-    path,
-    builtFile(path),
-  ]),
-) as Record<EnquiryPage, URL>;
+const PAGES = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, builtFile(path)])) as Record<EnquiryPage, URL>;
 const loadPage = createPageReader(PAGES);
 
 let fake: FakeResend;

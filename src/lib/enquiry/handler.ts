@@ -7,7 +7,7 @@
 import { enquiryDigest } from "./reference.ts";
 import { renderEnquiryEmail } from "./email.ts";
 import { fillConfirmationPage, fillFormPage } from "./pages.ts";
-import { problemPagePath, type EnquiryProblemId } from "./problems.ts";
+import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "./problems.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "../security-headers.ts";
@@ -31,6 +31,13 @@ export const CONFIRMATION_PAGE = "/enquire/sent/";
 export const KEPT_PAGE = "/enquire/received/";
 export type EnquiryPage =
   typeof FORM_PAGE | typeof CONFIRMATION_PAGE | typeof KEPT_PAGE | ReturnType<typeof problemPagePath>;
+/** Every page the function answers with: the build makes each, and the function packages each. */
+export const ENQUIRY_PAGES: readonly EnquiryPage[] = [
+  FORM_PAGE,
+  CONFIRMATION_PAGE,
+  KEPT_PAGE,
+  ...ENQUIRY_PROBLEM_IDS.map(problemPagePath),
+];
 
 /** One line of the log: event names, references and error names only, never what was typed. */
 export type LogEvent = Record<string, string | number>;

@@ -20,6 +20,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { formatLoadResult, runEnquiryLoad } from "./load-enquiry.ts";
 import { startPreview } from "./preview.ts";
 import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "./lib/function-bundle.ts";
 import { brotliSize, formatWeights, gzipSize, measurePage, readFromBuild } from "./lib/page-weight.ts";
@@ -153,37 +154,27 @@ async function main() {
     await preview.close();
   }
 
-  // The function, through the enquiry load script, once for valid and once for invalid enquiries.
+  // The function, through the enquiry load test, once for valid and once for invalid enquiries.
   const enquiryFunction: BenchResults["enquiryFunction"] = [];
   for (const kind of ["valid", "invalid"] as const) {
     const concurrency = 10;
     say(`Enquiry function: ${values.requests} ${kind} enquiries, ${concurrency} at a time…`);
-    const json = npmRun([
-      "load:enquiry",
-      "--",
-      "--requests",
-      String(values.requests),
-      "--concurrency",
-      String(concurrency),
-      "--invalid-share",
-      kind === "valid" ? "0" : "1",
-      "--repeat-share",
-      "0",
-      "--json",
-      "-",
-    ]);
-    const load = JSON.parse(json) as {
-      requestsPerSecond: number;
-      all: { count: number; p50: number; p99: number };
-      passed: boolean;
-    };
+    const load = await runEnquiryLoad({
+      requests: Number(values.requests),
+      concurrency,
+      invalidShare: kind === "valid" ? 0 : 1,
+      repeatShare: 0,
+      outage: false,
+      say: () => {},
+    });
+    if (!load.passed) say(formatLoadResult(load));
     enquiryFunction.push({
       kind,
-      requests: load.all.count,
+      requests: Object.values(load.tally.statuses).reduce((sum, n) => sum + n, 0),
       concurrency,
       requestsPerSecond: load.requestsPerSecond,
-      p50: load.all.p50,
-      p99: load.all.p99,
+      p50: load.latencyMs.p50,
+      p99: load.latencyMs.p99,
       passed: load.passed,
     });
   }

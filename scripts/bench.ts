@@ -10,8 +10,9 @@
  * Measures: bytes per page (gzip -9 and brotli) beside GOV.UK Frontend's compiled CSS and
  * JavaScript; Lighthouse's four category scores (mobile) for the home page, the longest guidance
  * page and the enquiry form; the quick exit's time to hidden and to navigation for a click,
- * Escape and Shift three times; and the enquiry function's latency and throughput for valid
- * and invalid enquiries, through scripts/load-enquiry.ts.
+ * Escape and Shift three times; the enquiry function's latency and throughput for valid and
+ * invalid enquiries (runEnquiryLoad from scripts/load-enquiry.ts); and both functions' zipped
+ * size and the enquiry function's cold start, beside the figures from before the enquiry store.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "./lib/function-bundle.
 import { brotliSize, formatWeights, gzipSize, measurePage, readFromBuild } from "./lib/page-weight.ts";
 import { checkContent } from "./lib/content-checks/check-content.ts";
 import { GUIDANCE_CEILING } from "./lib/content-checks/check-readability.ts";
+import { measureColdStart } from "./lib/bench/function-cold-start.ts";
 import { startHeaderFilterProxy } from "./lib/bench/header-filter-proxy.ts";
 import { CATEGORIES, robotsTxt, runLighthouse, SKIPPED_AUDITS } from "./lib/bench/lighthouse-runs.ts";
 import { TRIGGERS, timeQuickExit } from "./lib/bench/quick-exit-timing.ts";
@@ -104,8 +106,17 @@ async function main() {
     `GOV.UK Frontend ${reference.version}: CSS ${css.gzip} + JS ${js.gzip} bytes gzip = ${reference.ratioToLargestPage}× our largest page (${largest.path}, ${largest.total.gzip}).`,
   );
 
-  say("Bundling the enquiry function as Netlify does…");
+  say("Bundling both functions as Netlify does…");
   const functionBundle = { ...(await buildFunctionBundle(ROOT)), ceiling: FUNCTION_ZIP_BUDGET };
+  const deliveryFunctionBundle = await buildFunctionBundle(ROOT, "deliver-enquiries.mts");
+  say(
+    `  enquiry.mts ${functionBundle.zipBytes} bytes zipped, deliver-enquiries.mts ${deliveryFunctionBundle.zipBytes}`,
+  );
+  say("Enquiry function cold start ×10 (a fresh process each: import and first answer)…");
+  const coldStart = await measureColdStart(ROOT, 10);
+  say(
+    `  ${formatSpread(coldStart.coldStartMs, " ms")}: import ${formatSpread(coldStart.importMs, " ms")}, first answer ${formatSpread(coldStart.firstAnswerMs, " ms")}`,
+  );
 
   // Browser measures, against the preview.
   delete process.env["RESEND_API_KEY"];
@@ -189,6 +200,8 @@ async function main() {
     quickExit,
     enquiryFunction,
     functionBundle,
+    deliveryFunctionBundle,
+    coldStart,
     robotsTxt: robots,
   };
   mkdirSync(RESULTS, { recursive: true });
@@ -208,7 +221,15 @@ async function main() {
   const weak = lighthouse.filter(
     (lh) => lh.scores.accessibility.min < 100 || CATEGORIES.some((c) => c !== "accessibility" && lh.scores[c].min < 95),
   );
-  if (weak.length || !robots.allowsAll || quickExit.some((q) => !q.allLeft) || enquiryFunction.some((f) => !f.passed)) {
+  const overweight = [functionBundle, deliveryFunctionBundle].some((b) => b.zipBytes > FUNCTION_ZIP_BUDGET);
+  if (
+    weak.length ||
+    !robots.allowsAll ||
+    quickExit.some((q) => !q.allLeft) ||
+    enquiryFunction.some((f) => !f.passed) ||
+    overweight ||
+    coldStart.statuses.some((status) => status !== 200)
+  ) {
     console.error("Below target: see the report above.");
     process.exitCode = 1;
   }

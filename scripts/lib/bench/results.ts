@@ -1,6 +1,7 @@
 /** The shape of bench/results/*.json. */
 import type { FunctionBundle } from "../function-bundle.ts";
 import type { PageWeight } from "../page-weight.ts";
+import type { ColdStart } from "./function-cold-start.ts";
 import type { LighthouseResult } from "./lighthouse-runs.ts";
 import type { QuickExitTiming } from "./quick-exit-timing.ts";
 
@@ -36,5 +37,8 @@ export interface BenchResults {
     passed: boolean;
   }[];
   functionBundle: FunctionBundle & { ceiling: number };
+  /** The scheduled delivery function, zipped the same way. */
+  deliveryFunctionBundle: FunctionBundle;
+  coldStart: ColdStart;
   robotsTxt: { status: number; allowsAll: boolean; skippedAudits: string[] };
 }

@@ -1,7 +1,7 @@
 /**
  * What every test or script that sends enquiries needs: a fake Resend API on loopback, the
  * environment the enquiry function reads pointed at it, and the preview serving the built
- * pages the function fills in.
+ * pages the function fills in, with a Blobs store of its own in a temporary folder.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,11 +21,15 @@ const ENVIRONMENT_NAMES = [
   "ENQUIRY_TO_EMAIL",
   "ENQUIRY_FROM_EMAIL",
   "ENQUIRY_OUTBOX_DIR",
+  // Unset, so the preview's functions use the development key, as `npm run preview` does.
+  "ENQUIRY_STORE_KEY",
 ];
 
 export interface EnquiryHarness {
   fake: FakeResend;
   preview: Preview;
+  /** Where the preview's Netlify Blobs are kept on disk: the waiting enquiries, sealed. */
+  blobsDirectory: string;
   /** Stops both servers and puts the environment back as it was. */
   close: () => Promise<void>;
 }
@@ -46,6 +50,7 @@ export async function startEnquiryHarness({
     ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
   });
   delete process.env["ENQUIRY_OUTBOX_DIR"];
+  delete process.env["ENQUIRY_STORE_KEY"];
   const keep = (line = "") => void logs.push(line);
   // A store of its own, so no test leaves enquiries in the project's local store.
   const blobsDirectory = mkdtempSync(join(tmpdir(), "enquiry-blobs-"));
@@ -60,6 +65,7 @@ export async function startEnquiryHarness({
   return {
     fake,
     preview,
+    blobsDirectory,
     close: async () => {
       await preview.close();
       await fake.close();

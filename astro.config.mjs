@@ -2,6 +2,9 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import netlify from "@astrojs/netlify";
+import react from "@astrojs/react";
+import { keystaticAdmin } from "./src/keystatic/integration.ts";
+import { adminMode } from "./src/keystatic/mode.ts";
 
 // The Netlify adapter's job here is local: it runs netlify/functions inside `astro dev`, so
 // `npm start` has a working form. Built pages are plain static files and need no server function.
@@ -9,6 +12,9 @@ const isDevServer = process.argv.includes("dev");
 // The enquiry function fills in the built form pages; astro dev has none, so it asks the dev
 // server for them instead (the functions it runs share this process's environment).
 if (isDevServer) process.env["ENQUIRY_PAGES_FROM_DEV_SERVER"] = "1";
+// The editors' admin at /keystatic: on under `astro dev`, on in a build only when KEYSTATIC or
+// the GitHub App's variables say so, otherwise left out entirely (src/keystatic/mode.ts).
+const admin = adminMode(process.env, isDevServer ? "dev" : "build");
 
 export default defineConfig({
   // The public address; used for canonical links and the sitemap.
@@ -22,11 +28,20 @@ export default defineConfig({
     inlineStylesheets: "always",
   },
   // Edge functions and the image CDN would fetch tools from the internet; the site uses neither.
-  ...(isDevServer
-    ? { adapter: netlify({ devFeatures: { edgeFunctions: false, images: false, environmentVariables: false } }) }
+  // A build needs the adapter only for the admin, whose routes are the only on-demand ones.
+  ...(isDevServer || admin !== "off"
+    ? {
+        adapter: netlify({
+          devFeatures: {
+            edgeFunctions: false,
+            images: false,
+            environmentVariables: false,
+          },
+        }),
+      }
     : {}),
   output: "static",
-  integrations: [mdx()],
+  integrations: [mdx(), ...(admin === "off" ? [] : [react(), keystaticAdmin(admin)])],
   // Syntax highlighting writes inline styles, which the Content-Security-Policy forbids; no page shows code.
   markdown: { syntaxHighlight: false },
   // No prefetching and no dev toolbar: nothing should load that the visitor did not ask for.

@@ -1,6 +1,8 @@
 /**
  * The settings at the top of every page in content/, in one place so the site build
- * (src/content.config.ts) and the editors' checks (npm run check:content) agree on them.
+ * (src/content.config.ts), the editors' checks (npm run check:content) and the browser editor
+ * (keystatic.config.ts, whose fields src/keystatic/page-fields.ts derives from this schema)
+ * agree on them. Each setting's `meta` is what the editor shows: its label and a line of help.
  * Messages are written for the people who edit pages, not for developers.
  */
 import { z } from "astro/zod";
@@ -65,24 +67,53 @@ function reviewDate(today: string) {
 export function createPageSchema(today = todayInUk()) {
   return z.strictObject({
     // The page's heading and the start of its browser tab title.
-    title: z.string().trim().min(1).max(TITLE_MAX),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(TITLE_MAX)
+      .meta({ title: "Title", description: `The page's main heading and the name in the browser tab.` }),
     // The summary search engines show under the title; they cut it off after about 160 characters.
-    description: z.string().trim().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX),
+    description: z.string().trim().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX).meta({
+      title: "Description",
+      description: "One sentence saying what the page helps with. Search results show it under the title.",
+    }),
     // Where the page sits in the menus; leave it out to keep the page out of every menu.
     navigation: z
       .strictObject({
         // Which menu: "main" under the header, or "footer" for privacy, accessibility and the like.
-        menu: z.enum(["main", "footer"]).default("main"),
+        menu: z
+          .enum(["main", "footer"])
+          .default("main")
+          .meta({ title: "Menu", description: "main: the menu at the top. footer: the links at the bottom." }),
         // Position within that menu, lowest first.
-        order: z.number().int().min(0),
+        order: z
+          .number()
+          .int()
+          .min(0)
+          .meta({ title: "Order in the menu", description: "A whole number, 0 or more. Lower numbers come first." }),
         // Shorter text for the menu when the title is long.
-        label: z.string().trim().min(1).max(LABEL_MAX).optional(),
+        label: z
+          .string()
+          .trim()
+          .min(1)
+          .max(LABEL_MAX)
+          .optional()
+          .meta({ title: "Menu label", description: "Shorter words for the menu. Leave it empty to use the title." }),
       })
-      .optional(),
+      .optional()
+      .meta({ title: "Put this page in a menu", description: "Leave it unticked and the page is in no menu." }),
     // The day someone last checked the page was right, written YYYY-MM-DD; shown on the page.
-    lastReviewed: reviewDate(today),
+    lastReviewed: reviewDate(today).meta({
+      title: "Last reviewed",
+      description: "The day someone last checked that the whole page is right. It shows on the page.",
+      format: "date",
+    }),
     // true keeps the page off the live site (it still shows in previews) while it is being written.
-    draft: z.boolean().default(false),
+    draft: z
+      .boolean()
+      .default(false)
+      .meta({ title: "Draft", description: "Keeps the page off the live site. Previews still show it." }),
   });
 }
 

@@ -1,9 +1,11 @@
 /**
- * Checks the pages in content/ before they go live: settings, links, images, headings, plain
- * English, review dates and contact details written by hand.
+ * Checks the pages in content/ before they go live, with the same rules the build and the
+ * editor run (src/lib/content-checks/): settings, links, images, headings, plain English,
+ * review dates and contact details written by hand. Prints every page's reading grade.
  *
- *   npm run check:content                      # the pages in content/
- *   npm run check:content -- --dir some/folder # another folder of pages
+ *   npm run check:content                            # the pages in content/
+ *   npm run check:content -- --dir some/folder       # another folder of pages
+ *   npm run check:content -- --today 2026-11-25      # as if on another day
  *
  * Exits 1 when any page has an error; warnings alone do not stop a change.
  */
@@ -11,8 +13,8 @@ import { resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { checkContent } from "./lib/content-checks/check-content.ts";
-import { formatReport } from "./lib/content-checks/format-report.ts";
+import { checkContent } from "../src/lib/content-checks/check-content.ts";
+import { formatReport } from "../src/lib/content-checks/report.ts";
 
 const root = resolve(fileURLToPath(import.meta.url), "..", "..");
 const { values } = parseArgs({ options: { dir: { type: "string" }, today: { type: "string" } } });
@@ -21,5 +23,5 @@ const report = checkContent({
   ...(values.dir ? { contentDir: resolve(values.dir) } : {}),
   ...(values.today ? { today: values.today } : {}),
 });
-console.log(formatReport(report));
-process.exitCode = report.problems.some((p) => p.severity === "error") ? 1 : 0;
+console.log(formatReport(report, { color: process.stdout.isTTY }));
+process.exitCode = report.files.some((file) => file.messages.some((message) => message.fatal === true)) ? 1 : 0;

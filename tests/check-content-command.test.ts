@@ -26,17 +26,20 @@ it("fails on a broken page, saying where and how to fix each problem", () => {
   });
   const { code, output } = runCheck(fixture.dir, "2026-11-25");
   expect(code).toBe(1);
-  expect(output).toMatch(
-    /broken\.mdx:1:1 {2}ERROR \(settings\)\n {4}The page has no title setting\.\n {4}How to fix: Add a line such as title:/,
+  // vfile-reporter: the file, then each problem's line:column (and where it ends), severity,
+  // what is wrong, the rule and its source, then the guide's section and how to fix it.
+  const report = output.slice(output.indexOf("/broken.mdx\n"));
+  expect(report).toMatch(/^\/broken\.mdx\n1:1 +error +The page is too hard to read/);
+  expect(report).toMatch(/\n1:1 +error +The page has no title setting\. +settings +west-mercia-rj *\n/);
+  expect(report).toMatch(
+    /\n {2}\[url\]:\n {4}content\/README\.md#settings\n {2}\[note\]:\n {4}How to fix: Add a line such as title:/,
   );
-  expect(output).toMatch(
-    /broken\.mdx:6:5 {2}ERROR \(broken-link\)\n {4}The link to \/enquiry\/ goes to a page that does not exist\.\n {4}How to fix: Check the address\. Did you mean \/enquire\/\?/,
+  expect(report).toMatch(
+    /\n6:5-6:26 +error +The link to \/enquiry\/ goes to a page that does not exist\. +broken-link +west-mercia-rj *\n(?:.*\n){3} {4}How to fix: Check the address\. Did you mean \/enquire\/\?/,
   );
-  expect(output).toMatch(/broken\.mdx:8:1 {2}ERROR \(image-alt\)/);
-  expect(output).toMatch(
-    /broken\.mdx:10:1 {2}ERROR \(reading-grade\)\n {4}This paragraph of 48 words is too hard to read/,
-  );
-  expect(output).toMatch(/5 errors and 0 warnings in 10 pages\. Fix the errors before the change goes live/);
+  expect(report).toMatch(/\n8:1-8:17 +error +The image \/robots\.txt has no alt text\. +image-alt +west-mercia-rj *\n/);
+  expect(report).toMatch(/\n10:1 +error +This paragraph of 48 words is too hard to read/);
+  expect(output).toMatch(/5 errors and \d+ warnings in 10 pages\. Fix the errors before the change goes live/);
 });
 
 it("passes the site's own pages and prints each page's reading grade", () => {

@@ -1,16 +1,18 @@
 /**
- * The content checks editors run with `npm run check:content`: each check fires on the mistake
- * it is for, names the file and line, and says how to fix it; the real pages pass.
+ * The content rules (src/lib/content-checks/), as `npm run check:content`, the build and the
+ * editor run them: each fires on the mistake it is for, with the file, line and column, the
+ * right severity and how to fix it; the real pages pass.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Nodes } from "mdast";
 import { visit } from "unist-util-visit";
+import type { VFileMessage } from "vfile-message";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildingBlocks } from "../scripts/lib/content-checks/check-building-blocks.ts";
-import { checkContent } from "../scripts/lib/content-checks/check-content.ts";
-import { pageId, readPageSource } from "../scripts/lib/content-checks/page-source.ts";
-import type { Problem } from "../scripts/lib/content-checks/problem.ts";
+import { checkContent } from "../src/lib/content-checks/check-content.ts";
+import { checkPage, pageId, RULES } from "../src/lib/content-checks/index.ts";
+import { pageParser } from "../src/lib/content-checks/page.ts";
+import { buildingBlocksIn } from "../src/lib/content-checks/site-files.ts";
 import { contentFixture, ROOT, settings, type ContentFixture } from "./support/content-fixture.ts";
 
 const TODAY = "2026-11-25";
@@ -23,13 +25,46 @@ function fixtureWith(pages: Record<string, string>): ContentFixture {
   return fixture;
 }
 
+interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  severity: "error" | "warning";
+  rule: string;
+  source: string;
+  message: string;
+  fix: string;
+}
+
+function problemOf(file: string, message: VFileMessage): Problem {
+  return {
+    file,
+    line: message.line ?? 0,
+    column: message.column ?? 0,
+    severity: message.fatal === true ? "error" : "warning",
+    rule: message.ruleId ?? "",
+    source: message.source ?? "",
+    message: message.reason,
+    fix: (message.note ?? "").replace(/^How to fix: /, ""),
+  };
+}
+
+function problemsIn(dir: string, today?: string): Problem[] {
+  return checkContent({ root: ROOT, contentDir: dir, ...(today ? { today } : {}) }).files.flatMap((file) =>
+    file.messages.map((message) => problemOf(file.path, message)),
+  );
+}
+
 /** settings() fills lines 1 to 5 and a blank line follows it, so a test page's text starts on line 7. */
 
-/** The problems found on one test page, `test-page.mdx`, written with the given text. */
-function problemsOn(text: string, extraPages: Record<string, string> = {}): Problem[] {
+/**
+ * The problems found on one test page, `test-page.mdx`, written with the given text: by
+ * default only our own rules' (the libraries' prose warnings are tested on their own).
+ */
+function problemsOn(text: string, extraPages: Record<string, string> = {}, source = "west-mercia-rj"): Problem[] {
   const fixture = fixtureWith({ "test-page": text, ...extraPages });
-  return checkContent({ root: ROOT, contentDir: fixture.dir, today: TODAY }).problems.filter((p) =>
-    p.file.endsWith("/test-page.mdx"),
+  return problemsIn(fixture.dir, TODAY).filter(
+    (p) => p.file.endsWith("/test-page.mdx") && (source === "*" || p.source === source),
   );
 }
 
@@ -40,7 +75,8 @@ describe("the site's own pages", () => {
   const report = checkContent({ root: ROOT });
 
   it("all pass, with no errors", () => {
-    expect(report.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+    const problems = report.files.flatMap((file) => file.messages.map((message) => problemOf(file.path, message)));
+    expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
     expect(report.pageCount).toBeGreaterThanOrEqual(9);
   });
 
@@ -53,11 +89,11 @@ describe("the site's own pages", () => {
   });
 
   it("each use at least one building block", () => {
-    const blocks = buildingBlocks(join(ROOT, "src", "components", "content"));
+    const blocks = buildingBlocksIn(ROOT);
     for (const file of readdirSync(join(ROOT, "content")).filter((name) => name.endsWith(".mdx"))) {
-      const page = readPageSource(join(ROOT, "content", file), ROOT, join(ROOT, "content"));
+      const tree = pageParser.parse(readFileSync(join(ROOT, "content", file), "utf8"));
       const used = new Set<string>();
-      visit(page.tree as Nodes, (node) => {
+      visit(tree as Nodes, (node) => {
         if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) used.add(node.name);
       });
       expect(
@@ -214,7 +250,9 @@ describe("plain English", () => {
 
   it("fails one long hard paragraph on an otherwise easy page", () => {
     const easy = "You can talk to us. We will listen. It is your choice. You can stop at any time. ".repeat(6);
-    const problems = problemsOn(`${settings()}\n${easy}\n\n${hard} ${hard}\n\n${easy}\n`);
+    const problems = problemsOn(`${settings()}\n${easy}\n\n${hard} ${hard}\n\n${easy}\n`).filter(
+      (p) => p.severity === "error",
+    );
     expect(problems.map((p) => [p.line, p.rule])).toEqual([[9, "reading-grade"]]);
     expect(problems[0]?.message).toMatch(/^This paragraph of 48 words is too hard to read: reading grade/);
   });
@@ -227,19 +265,27 @@ describe("plain English", () => {
 
 describe("page addresses", () => {
   it("follow the site's: folders and names slugged, index dropped", () => {
-    expect(pageId("/c/index.mdx", "/c")).toBe("index");
-    expect(pageId("/c/Going to Court.mdx", "/c")).toBe("going-to-court");
-    expect(pageId("/c/guides/index.mdx", "/c")).toBe("guides");
-    expect(pageId("/c/guides/after-court.mdx", "/c")).toBe("guides/after-court");
+    expect(pageId("content/index.mdx")).toBe("index");
+    expect(pageId("/site/content/Going to Court.mdx")).toBe("going-to-court");
+    expect(pageId("content/guides/index.mdx")).toBe("guides");
+    expect(pageId("content/guides/after-court.mdx")).toBe("guides/after-court");
   });
 });
 
 describe("review dates", () => {
   it("warns, without failing, about a page not reviewed for 12 months", () => {
     const fixture = fixtureWith({ "test-page": `${settings({ lastReviewed: "2025-11-25" })}\nHello there.\n` });
-    const { problems } = checkContent({ root: ROOT, contentDir: fixture.dir, today: TODAY });
+    const problems = problemsIn(fixture.dir, TODAY).filter(
+      (p) => p.file.endsWith("/test-page.mdx") && p.source === "west-mercia-rj",
+    );
     expect(problems).toEqual([
-      expect.objectContaining({ file: expect.stringMatching(/test-page\.mdx$/), line: 4, severity: "warning" }),
+      expect.objectContaining({
+        file: expect.stringMatching(/test-page\.mdx$/),
+        line: 4,
+        column: 1,
+        severity: "warning",
+        rule: "review-due",
+      }),
     ]);
     expect(problems[0]?.message).toBe("This page was last reviewed on 2025-11-25, more than 12 months ago.");
     expect(problemsOn(`${settings({ lastReviewed: "2025-11-26" })}\nHello there.\n`)).toEqual([]);
@@ -279,5 +325,85 @@ describe("building blocks", () => {
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ line: 9, rule: "unreadable" });
     expect(problem?.fix).toMatch(/write < as \\</);
+  });
+});
+
+describe("contact details in the settings", () => {
+  it("finds the phone number or an email address in a description or title, on its line", () => {
+    const problems = problemsOn(
+      `${settings({ title: "Call 0800 952 3000", description: "How to ask about restorative justice, or write to team@example.org today." })}\nHello there.\n`,
+    ).filter((p) => p.rule === "settings-contact");
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.message])).toEqual([
+      [2, 1, "warning", "The title setting has the phone number 0800 952 3000 written in it."],
+      [3, 1, "warning", "The description setting has the email address team@example.org written in it."],
+    ]);
+    expect(problems[0]?.fix).toMatch(/<PhoneLink \/>/);
+  });
+});
+
+describe("plain words (GOV.UK's words to avoid)", () => {
+  it("warns at the word itself and gives the plainer one", () => {
+    const problems = problemsOn(
+      `${settings()}\nWe will facilitate a meeting.\n\nYou can ask us in order to find out more.\n`,
+    );
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.rule, p.message])).toEqual([
+      [7, 9, "warning", "plain-words", `"facilitate" is a word GOV.UK's style guide asks us to avoid.`],
+      [9, 16, "warning", "plain-words", `"in order to" is a word GOV.UK's style guide asks us to avoid.`],
+    ]);
+    expect(problems[1]?.fix).toBe('Write "to" instead, if it says the same thing.');
+  });
+});
+
+describe("the libraries' rules", () => {
+  it("retext-passive warns about the passive voice, in plain words", () => {
+    const problems = problemsOn(`${settings()}\nYour letter was written by the practitioner.\n`, {}, "retext-passive");
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.message])).toEqual([
+      [7, 17, "warning", '"written" is in the passive voice, which hides who does it.'],
+    ]);
+    expect(problems[0]?.fix).toMatch(/^Say who does what/);
+  });
+
+  it("retext-readability warns about one hard sentence, even on an easy page", () => {
+    const hard =
+      "Participation necessitates comprehensive consideration of organisational, procedural and psychological circumstances beforehand.";
+    const problems = problemsOn(`${settings()}\nYou can talk to us.\n\n${hard}\n`, {}, "retext-readability");
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.rule])).toEqual([[9, 1, "warning", "readability"]]);
+    expect(problems[0]?.message).toMatch(/^This sentence is hard to read: "Participation necessitates/);
+  });
+
+  it("remark-lint-no-duplicate-headings warns about two headings with the same words", () => {
+    const problems = problemsOn(`${settings()}\n## Next\n\nHi.\n\n## Next\n\nHi.\n`, {}, "remark-lint");
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.rule])).toEqual([
+      [11, 1, "warning", "no-duplicate-headings"],
+    ]);
+  });
+
+  it("all report with the severity the rule table gives", () => {
+    expect(RULES.filter((rule) => rule.severity === "warning").map((rule) => rule.ruleId)).toEqual([
+      "review-due",
+      "settings-contact",
+      "plain-words",
+      "no-duplicate-headings",
+      "readability",
+      "(the passive words, such as been-written)",
+    ]);
+  });
+});
+
+describe("checkPage, as the editor calls it", () => {
+  it("checks an unsaved draft against a site map it is given, reading no files", async () => {
+    const file = await checkPage({
+      path: "content/draft.mdx",
+      source: `${settings()}\nSee [us](/contact-us/), [them](/nowhere/) and [this part](#here).\n\n## Here\n\nHi.\n`,
+      siteMap: new Map([["/contact-us/", { draft: false }]]),
+      blocks: ["PhoneLink"],
+      today: TODAY,
+    });
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.fatal])).toEqual([[7, 25, "broken-link", true]]);
+    expect(file.messages[0]?.reason).toBe("The link to /nowhere/ goes to a page that does not exist.");
+    expect(file.messages[0]?.note).toMatch(
+      /^How to fix: Check the address\. Did you mean \/[a-z-]+\/\? Page addresses/,
+    );
+    expect(file.data.reading?.ceiling).toBe(9);
   });
 });

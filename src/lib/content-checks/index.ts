@@ -1,0 +1,153 @@
+/**
+ * The content checks, as unified plugins defined once and run in three places: the Astro build
+ * (remark-plugin.ts), `npm run check:content` (check-content.ts) and the browser editor.
+ * checkPage reads nothing from disk: give it a page's MDX, even an unsaved draft, and the
+ * site's addresses and building blocks, and it returns the file with every rule's messages.
+ */
+import type { Root } from "mdast";
+import { ParseEnglish } from "parse-english";
+import remarkLintNoDuplicateHeadings from "remark-lint-no-duplicate-headings";
+import remarkRetext from "remark-retext";
+import retextPassive from "retext-passive";
+import retextReadability from "retext-readability";
+import { unified, type PluggableList } from "unified";
+import { VFile } from "vfile";
+import { todayInUk } from "../page-schema.ts";
+import brokenLink from "./broken-link.ts";
+import buildingBlock from "./building-block.ts";
+import handWrittenContact from "./hand-written-contact.ts";
+import headingOrder from "./heading-order.ts";
+import imageAlt from "./image-alt.ts";
+import imageSource from "./image-source.ts";
+import { explainLibraryMessages } from "./library-rules.ts";
+import { pageId, pageOf, pageParser } from "./page.ts";
+import plainWords from "./plain-words.ts";
+import quickExitLink from "./quick-exit-link.ts";
+import readingGrade, { ceilingFor } from "./reading-grade.ts";
+import reviewDue from "./review-due.ts";
+import { report, RULE_SOURCE } from "./rule.ts";
+import settings from "./settings.ts";
+import settingsContact from "./settings-contact.ts";
+import type { SiteMap } from "./site-map.ts";
+
+export { ceilingFor, GUIDANCE_CEILING, LEGAL_CEILINGS } from "./reading-grade.ts";
+export { addressOf, createSiteMap, type Destination, type SiteMap } from "./site-map.ts";
+export { pageId } from "./page.ts";
+
+export interface CheckPageOptions {
+  /** The file as messages name it, e.g. content/contact-us.mdx. */
+  path: string;
+  /** The page's MDX, settings included. */
+  source: string;
+  /** The page's id ("privacy" for /privacy/); default from the path inside content/. */
+  id?: string | undefined;
+  /** Every address a link may go to; without it, links and images are checked only for their form. */
+  siteMap?: SiteMap | undefined;
+  /** The building blocks' names; without them, unknown names are not reported. */
+  blocks?: readonly string[] | undefined;
+  /** YYYY-MM-DD; default today in the UK. Tests always pass one. */
+  today?: string | undefined;
+}
+
+/** Each rule, as the report prints it (rule id, then source), and whether it stops a change. */
+export const RULES: readonly { ruleId: string; source: string; severity: "error" | "warning" }[] = [
+  { ruleId: "unreadable", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "settings", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "broken-link", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "quick-exit-link", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "hand-written-contact", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "image-alt", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "image-source", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "heading-order", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "building-block", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "reading-grade", source: RULE_SOURCE, severity: "error" },
+  { ruleId: "review-due", source: RULE_SOURCE, severity: "warning" },
+  { ruleId: "settings-contact", source: RULE_SOURCE, severity: "warning" },
+  { ruleId: "plain-words", source: RULE_SOURCE, severity: "warning" },
+  { ruleId: "no-duplicate-headings", source: "remark-lint", severity: "warning" },
+  { ruleId: "readability", source: "retext-readability", severity: "warning" },
+  { ruleId: "(the passive words, such as been-written)", source: "retext-passive", severity: "warning" },
+];
+
+/**
+ * Every rule, in the order they run, for one page. The prose rules come last: remark-retext
+ * (mutate mode, so the whole run stays synchronous) turns the tree into natural language for
+ * retext from there on. Run it on a tree parsed for the checks, never on the site's own.
+ */
+export function contentRules(options: Omit<CheckPageOptions, "path" | "source"> & { id: string }): PluggableList {
+  const today = options.today ?? todayInUk();
+  return [
+    [settings, ["error", { today }]],
+    [brokenLink, ["error", { siteMap: options.siteMap }]],
+    [quickExitLink, ["error"]],
+    [handWrittenContact, ["error"]],
+    [imageAlt, ["error"]],
+    [imageSource, ["error", { siteMap: options.siteMap }]],
+    [headingOrder, ["error"]],
+    [buildingBlock, ["error", { blocks: options.blocks }]],
+    [readingGrade, ["error"]],
+    [reviewDue, ["warn", { today }]],
+    [settingsContact, ["warn"]],
+    [plainWords, ["warn"]],
+    [remarkLintNoDuplicateHeadings, ["warn"]],
+    [remarkRetext, ParseEnglish, { ignore: ["code", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"] }],
+    // The library counts a reading age (a US school grade plus 5): the page's ceiling, sentence by
+    // sentence. Short sentences and a bare majority of its 7 formulas flag plain ones; these do not.
+    [retextReadability, { age: ceilingFor(options.id) + 5, minWords: 10, threshold: 5 / 7 }],
+    retextPassive,
+  ];
+}
+
+/** Runs every rule on one page and returns its file, with the messages in order. */
+export function checkPageSync(options: CheckPageOptions): VFile {
+  const file = new VFile({ path: options.path, value: options.source });
+  const id = options.id ?? pageId(options.path);
+  file.data.pageId = id;
+  let tree: Root;
+  try {
+    tree = pageParser.parse(file);
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    unreadable(file, `This line could not be read: ${place.reason ?? String(place.message)}`, place, false);
+    return file;
+  }
+  const { settingsError } = pageOf(tree, file);
+  if (settingsError) {
+    unreadable(file, `The settings at the top could not be read: ${settingsError.reason}`, settingsError, true);
+    return file;
+  }
+  unified()
+    .use(contentRules({ ...options, id }))
+    .runSync(tree, file);
+  explainLibraryMessages(file);
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return file;
+}
+
+/** The editor's entry point: the same as checkPageSync, as a promise, so rules may one day wait. */
+export async function checkPage(options: CheckPageOptions): Promise<VFile> {
+  return checkPageSync(options);
+}
+
+/** Errors stop a change going live; warnings are reminders. */
+export function errorsIn(file: VFile) {
+  return file.messages.filter((message) => message.fatal === true);
+}
+
+function unreadable(
+  file: VFile,
+  reason: string,
+  place: { line?: number | undefined; column?: number | undefined },
+  inSettings: boolean,
+): void {
+  const message = report(
+    file,
+    reason,
+    { line: place.line ?? 1, column: place.column ?? 1 },
+    inSettings
+      ? 'Each setting is one line, "name: value". Put text that holds a colon in double quotes.'
+      : "In ordinary text, write < as \\< and { as \\{. Check that every building block you open, such as <Details>, is closed again, such as </Details>.",
+    "unreadable",
+  );
+  message.fatal = true;
+}

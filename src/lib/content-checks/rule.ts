@@ -1,0 +1,32 @@
+/**
+ * What every rule of ours shares: its id as the report prints it (west-mercia-rj:<rule-id>),
+ * the guide's section that explains it, and a message that says how to fix the problem.
+ */
+import type { Point, Position } from "unist";
+import type { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
+
+export const RULE_SOURCE = "west-mercia-rj";
+
+/** The editors' guide, content/README.md, has a section for each rule, named by its id. */
+export function guideUrl(ruleId: string): string {
+  return `content/README.md#${ruleId}`;
+}
+
+export function ruleMeta(ruleId: string) {
+  return { origin: `${RULE_SOURCE}:${ruleId}`, url: guideUrl(ruleId) };
+}
+
+/** One problem: what is wrong (the message) and how to put it right (its note). */
+export function report(
+  file: VFile,
+  reason: string,
+  place: Point | Position | undefined,
+  fix: string,
+  ruleId?: string,
+): VFileMessage {
+  const message = file.message(reason, { place, ...(ruleId ? { ruleId, source: RULE_SOURCE } : {}) });
+  message.note = `How to fix: ${fix}`;
+  if (ruleId) message.url = guideUrl(ruleId);
+  return message;
+}

@@ -502,12 +502,8 @@ describe("when the email cannot be sent", () => {
   });
 
   it("does not let a person sending it again use up the retry schedule while the API is down", async () => {
-    // HANDLER BUG (reported, not fixed here): a repeat of a kept enquiry is attempted as a
-    // scheduled attempt, not as a person's (attemptDelivery's `forced`), so ten refreshes in a
-    // minute of outage use up all ten attempts of the 42-hour schedule and hold the enquiry
-    // ("attempts-used") from the handler. No round then tries it again, and none logs the
-    // enquiry.alert either (a round alerts only on holding it itself): the person was told
-    // it would be delivered, and nobody is told it was not.
+    // Sent again while it waits (a refresh, "try again"): a person's attempt, so ten refreshes in
+    // a minute of outage cannot use up the 42-hour schedule and leave the enquiry held unseen.
     mailer.failure = { reason: "503 internal_server_error", maybeAccepted: true };
     for (let i = 0; i < 12; i++) {
       expect((await post(answers)).status).toBe(202);
@@ -521,9 +517,8 @@ describe("when the email cannot be sent", () => {
   });
 
   it("never says 'we have your message' when the only copy kept cannot be opened", async () => {
-    // HANDLER BUG (reported, not fixed here): a record of the same name sealed under another key
-    // (ENQUIRY_STORE_KEY changed) is left alone and this copy is not saved, so when the send fails
-    // the page says the enquiry is kept, yet no round can ever open or deliver it.
+    // A record of the same name sealed under another key (ENQUIRY_STORE_KEY changed) is the same
+    // enquiry: a readable copy must replace it, or the page must not say it is kept.
     mailer.failure = { reason: "network_error" };
     const oldKey = openWaitingEnquiries(
       { CONTEXT: "production", ENQUIRY_STORE_KEY: Buffer.alloc(32, 1).toString("base64") },

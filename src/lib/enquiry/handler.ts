@@ -14,7 +14,7 @@ import { SECURITY_HEADERS } from "../security-headers.ts";
 import { attemptDelivery, newWaitingEnquiry } from "./delivery.ts";
 import type { EnquiryAddresses } from "./mailers/choose-mailer.ts";
 import type { Mailer, OutgoingEmail } from "./mailers/mailer.ts";
-import { recordName, type ReadEnquiry, type WaitingEnquiries, type WaitingEnquiry } from "./waiting-enquiries.ts";
+import { recordName, type WaitingEnquiries, type WaitingEnquiry } from "./waiting-enquiries.ts";
 
 /**
  * Far more than any real form: every field at its longest, in four-byte characters and
@@ -117,19 +117,19 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   };
 
   // Saved first, sealed: from here on the message cannot be lost, whatever happens to the send.
-  let kept: ReadEnquiry | WaitingEnquiry;
+  let kept: { enquiry: WaitingEnquiry; sentBefore: boolean };
   try {
     kept = await saveOrFind(options.waiting, newWaitingEnquiry(email, reference, options.now()));
   } catch (error) {
     return notKept(`store: ${errorName(error)}`);
   }
   options.log({ event: "enquiry.saved", reference });
-  const waitingEnquiry = "enquiry" in kept ? kept.enquiry : kept;
 
+  // Sent again (a refresh, "try again"): a person's attempt, which leaves the schedule as it was.
   const outcome =
     "error" in options.mailer
       ? ({ delivered: false, reason: options.mailer.error } as const)
-      : await attemptDelivery(waitingEnquiry, options.mailer, options.now);
+      : await attemptDelivery(kept.enquiry, options.mailer, options.now, { forced: kept.sentBefore });
   if (outcome.delivered) {
     // Already accepted under this key: the team has it, perhaps from before a change of template.
     options.log({ event: outcome.alreadyAccepted ? "enquiry.already-accepted" : "enquiry.sent", reference });
@@ -143,12 +143,26 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   return page(202, fillConfirmationPage(await options.loadPage(KEPT_PAGE), reference));
 }
 
-/** Saves a new enquiry, or finds the same one already waiting (sent twice, or sent again). */
-async function saveOrFind(waiting: WaitingEnquiries, enquiry: WaitingEnquiry): Promise<ReadEnquiry | WaitingEnquiry> {
-  if ((await waiting.save(enquiry)) === "created") return enquiry;
+/**
+ * Saves a new enquiry, or finds the same one already waiting (sent twice, or sent again). One
+ * that cannot be opened (sealed under an older key) is the same enquiry, so a readable copy
+ * replaces it; if that fails, this throws, and the person is told honestly it was not kept.
+ */
+async function saveOrFind(
+  waiting: WaitingEnquiries,
+  enquiry: WaitingEnquiry,
+): Promise<{ enquiry: WaitingEnquiry; sentBefore: boolean }> {
+  if ((await waiting.save(enquiry)) === "created") return { enquiry, sentBefore: false };
   const found = await waiting.read(recordName(enquiry.email.idempotencyKey));
-  // An unreadable record of the same name is left alone, and this one is tried as it is.
-  return found && "enquiry" in found ? found : enquiry;
+  if (found && "enquiry" in found) return { enquiry: found.enquiry, sentBefore: true };
+  if (found && (await waiting.update(found, enquiry))) return { enquiry, sentBefore: false };
+  // Delivered and deleted between the two steps, or changed again: save it anew.
+  if ((await waiting.save(enquiry)) === "created") return { enquiry, sentBefore: false };
+  throw new StoreRaceError("The waiting enquiry changed while it was being saved.");
+}
+
+class StoreRaceError extends Error {
+  override name = "StoreRaceError";
 }
 
 /** Delivered: the record goes. If that fails, the next round's send is a repeat Resend ignores. */

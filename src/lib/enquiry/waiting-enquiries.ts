@@ -37,7 +37,14 @@ export interface ReadEnquiry {
   version: string;
 }
 
-export type ReadResult = ReadEnquiry | { name: string; unreadable: string };
+/** A record that cannot be opened: another key, or a changed byte. Its version allows replacing it. */
+export interface UnreadableEnquiry {
+  name: string;
+  unreadable: string;
+  version: string;
+}
+
+export type ReadResult = ReadEnquiry | UnreadableEnquiry;
 
 /** The record's name in the store, from the enquiry's idempotency key. */
 export const recordName = (idempotencyKey: string) => idempotencyKey.replace(/^enquiry\//, "enquiry-");
@@ -59,12 +66,19 @@ export function createWaitingEnquiries(store: EnquiryStore, key: Buffer) {
         return { name, enquiry: JSON.parse(open(key, stored.text, name)) as WaitingEnquiry, version: stored.version };
       } catch (error) {
         // Another key, or a changed byte: kept, never deleted unread, and reported by name only.
-        return { name, unreadable: error instanceof Error ? error.message : "unreadable" };
+        return {
+          name,
+          unreadable: error instanceof Error ? error.message : "unreadable",
+          version: stored.version,
+        };
       }
     },
 
-    /** Writes the record over the version read; false if another delivery changed it first. */
-    update: (read: ReadEnquiry, enquiry: WaitingEnquiry) =>
+    /**
+     * Writes the record over the version read; false if another delivery changed it first. An
+     * unreadable record is replaced only by the same enquiry sent again, which has its name.
+     */
+    update: (read: ReadResult, enquiry: WaitingEnquiry) =>
       store.update(read.name, sealRecord(read.name, enquiry), read.version),
 
     remove: (name: string) => store.remove(name),

@@ -334,8 +334,8 @@ describe("contact details in the settings", () => {
       `${settings({ title: "Call 0800 952 3000", description: "How to ask about restorative justice, or write to team@example.org today." })}\nHello there.\n`,
     ).filter((p) => p.rule === "settings-contact");
     expect(problems.map((p) => [p.line, p.column, p.severity, p.message])).toEqual([
-      [2, 1, "warning", "The title setting has the phone number 0800 952 3000 written in it."],
-      [3, 1, "warning", "The description setting has the email address team@example.org written in it."],
+      [2, 1, "error", "The title setting has the phone number 0800 952 3000 written in it."],
+      [3, 1, "error", "The description setting has the email address team@example.org written in it."],
     ]);
     expect(problems[0]?.fix).toMatch(/<PhoneLink \/>/);
   });
@@ -381,7 +381,6 @@ describe("the libraries' rules", () => {
   it("all report with the severity the rule table gives", () => {
     expect(RULES.filter((rule) => rule.severity === "warning").map((rule) => rule.ruleId)).toEqual([
       "review-due",
-      "settings-contact",
       "plain-words",
       "no-duplicate-headings",
       "readability",

@@ -62,7 +62,7 @@ export const RULES: readonly { ruleId: string; source: string; severity: "error"
   { ruleId: "building-block", source: RULE_SOURCE, severity: "error" },
   { ruleId: "reading-grade", source: RULE_SOURCE, severity: "error" },
   { ruleId: "review-due", source: RULE_SOURCE, severity: "warning" },
-  { ruleId: "settings-contact", source: RULE_SOURCE, severity: "warning" },
+  { ruleId: "settings-contact", source: RULE_SOURCE, severity: "error" },
   { ruleId: "plain-words", source: RULE_SOURCE, severity: "warning" },
   { ruleId: "no-duplicate-headings", source: "remark-lint", severity: "warning" },
   { ruleId: "readability", source: "retext-readability", severity: "warning" },
@@ -76,20 +76,23 @@ export const RULES: readonly { ruleId: string; source: string; severity: "error"
  */
 export function contentRules(options: Omit<CheckPageOptions, "path" | "source"> & { id: string }): PluggableList {
   const today = options.today ?? todayInUk();
+  // Each rule's severity as RULES gives it, in unified-lint-rule's words.
+  const level = (ruleId: string) =>
+    RULES.find((rule) => rule.ruleId === ruleId)?.severity === "error" ? "error" : "warn";
   return [
-    [settings, ["error", { today }]],
-    [brokenLink, ["error", { siteMap: options.siteMap }]],
-    [quickExitLink, ["error"]],
-    [handWrittenContact, ["error"]],
-    [imageAlt, ["error"]],
-    [imageSource, ["error", { siteMap: options.siteMap }]],
-    [headingOrder, ["error"]],
-    [buildingBlock, ["error", { blocks: options.blocks }]],
-    [readingGrade, ["error"]],
-    [reviewDue, ["warn", { today }]],
-    [settingsContact, ["warn"]],
-    [plainWords, ["warn"]],
-    [remarkLintNoDuplicateHeadings, ["warn"]],
+    [settings, [level("settings"), { today }]],
+    [brokenLink, [level("broken-link"), { siteMap: options.siteMap }]],
+    [quickExitLink, [level("quick-exit-link")]],
+    [handWrittenContact, [level("hand-written-contact")]],
+    [imageAlt, [level("image-alt")]],
+    [imageSource, [level("image-source"), { siteMap: options.siteMap }]],
+    [headingOrder, [level("heading-order")]],
+    [buildingBlock, [level("building-block"), { blocks: options.blocks }]],
+    [readingGrade, [level("reading-grade")]],
+    [reviewDue, [level("review-due"), { today }]],
+    [settingsContact, [level("settings-contact")]],
+    [plainWords, [level("plain-words")]],
+    [remarkLintNoDuplicateHeadings, [level("no-duplicate-headings")]],
     [remarkRetext, ParseEnglish, { ignore: ["code", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"] }],
     // The library counts a reading age (a US school grade plus 5): the page's ceiling, sentence by
     // sentence. Short sentences and a bare majority of its 7 formulas flag plain ones; these do not.

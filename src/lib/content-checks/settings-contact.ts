@@ -1,8 +1,7 @@
 /**
- * settings-contact (warning, for now): the phone number or an email address typed into the
+ * settings-contact (error): the phone number or an email address typed into the
  * title or description, which people see in the browser tab and in search results. Settings
  * cannot hold a building block, and a number there goes as stale as one in the page.
- * A warning until content/contact-us.mdx's description loses its number; then an error.
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";

@@ -106,6 +106,8 @@ describe("the enquiry function's bundle", () => {
       expect.arrayContaining(["(project)", "zod", "resend", "linkedom"]),
     );
     expect(bundle.zipBytes).toBeLessThanOrEqual(FUNCTION_ZIP_BUDGET);
+    // Only the local outbox loads it, and netlify.toml leaves it out of every zip.
+    expect(bundle.byPackage.map((p) => p.name)).not.toContain("nodemailer");
     // The pages it fills in travel with it: it never fetches them from the site.
     expect(bundle.projectFiles).toEqual(expect.arrayContaining(ENQUIRY_PAGES.map((path) => `dist${path}index.html`)));
   }, 60_000);

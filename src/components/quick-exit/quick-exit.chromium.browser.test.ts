@@ -290,9 +290,16 @@ describe("Back after leaving", () => {
     expect(sitePages(sightings)).toContainEqual({ event: "painted", path: "/contact-us/", hidden: false });
 
     sightings.length = 0;
+    const loaded: string[] = [];
+    visited.page.on("request", (request) => {
+      if (request.isNavigationRequest()) loaded.push(new URL(request.url()).pathname);
+    });
     await visited.page.goBack();
     await waitForDestination(visited.page);
-    expect(sitePages(sightings)).toEqual([{ event: "hidden", path: "/", hidden: true }]);
+    // Back loaded the page again, and nothing of it was seen unhidden. (Its own report that it
+    // hid can be lost: the page leaves at once, and the report crosses to the test afterwards.)
+    expect(loaded[0]).toBe("/");
+    expect(sitePages(sightings).filter((sighting) => !sighting.hidden)).toEqual([]);
   });
 });
 

@@ -5,8 +5,6 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { deliveryRound } from "../src/lib/enquiry/delivery-round.ts";
 import {
   ATTEMPT_OFFSETS_MS,
@@ -15,14 +13,13 @@ import {
   keyForNextAttempt,
   newWaitingEnquiry,
 } from "../src/lib/enquiry/delivery.ts";
-import { ENQUIRY_PAGES, handleEnquiry, type EnquiryPage, type LogEvent } from "../src/lib/enquiry/handler.ts";
+import { handleEnquiry, type LogEvent } from "../src/lib/enquiry/handler.ts";
 import type { Mailer, OutgoingEmail, SendResult } from "../src/lib/enquiry/mailers/mailer.ts";
 import { createResendMailer } from "../src/lib/enquiry/mailers/resend-mailer.ts";
-import { createPageReader } from "../src/lib/enquiry/page-loader.ts";
 import { DEVELOPMENT_STORE_KEY, seal } from "../src/lib/enquiry/sealed.ts";
 import { createWaitingEnquiries, recordName, type WaitingEnquiry } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
-import { DIST } from "../scripts/lib/site-pages.ts";
+import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 
 const MINUTE = 60_000;
@@ -31,9 +28,7 @@ const HOUR = 60 * MINUTE;
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 const ORIGIN = "https://rj.example";
 
-const builtFile = (path: string) => pathToFileURL(join(DIST, ...path.split("/").filter(Boolean), "index.html"));
-const PAGES = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, builtFile(path)])) as Record<EnquiryPage, URL>;
-const loadPage = createPageReader(PAGES);
+const loadPage = loadBuiltPage;
 
 let fake: FakeResend;
 beforeAll(async () => {

@@ -7,14 +7,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 import { parse as parseLikeABrowser } from "parse5";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { config as enquiryConfig } from "../netlify/functions/enquiry.mts";
 import {
   CONFIRMATION_PAGE,
-  ENQUIRY_PAGES,
   FORM_PAGE,
   handleEnquiry,
   KEPT_PAGE,
@@ -27,7 +25,6 @@ import { ATTEMPT_OFFSETS_MS } from "../src/lib/enquiry/delivery.ts";
 import { deliveryRound } from "../src/lib/enquiry/delivery-round.ts";
 import { enquiryAddresses, type EnquiryAddresses } from "../src/lib/enquiry/mailers/choose-mailer.ts";
 import { createResendMailer } from "../src/lib/enquiry/mailers/resend-mailer.ts";
-import { createPageReader } from "../src/lib/enquiry/page-loader.ts";
 import { REFERENCE_PATTERN } from "../src/lib/enquiry/reference.ts";
 import { openWaitingEnquiries } from "../src/lib/enquiry/runtime.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
@@ -36,6 +33,7 @@ import { ENQUIRY_ACTION, PHONE } from "../src/site.ts";
 import { closedPortUrl, startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
 import { createMemoryMailer, type MemoryMailer } from "./support/memory-mailer.ts";
+import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 
 const MINUTE = 60_000;
@@ -46,9 +44,7 @@ const TEAM = "team@rj.example";
 const ADDRESSES: EnquiryAddresses = { to: TEAM, from: "Website <enquiries@rj.example>" };
 const PHONE_LINK = `main a[href="tel:${PHONE.tel}"]`;
 
-const builtFile = (path: string) => pathToFileURL(join(DIST, ...path.split("/").filter(Boolean), "index.html"));
-const PAGES = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, builtFile(path)])) as Record<EnquiryPage, URL>;
-const loadPage = createPageReader(PAGES);
+const loadPage = loadBuiltPage;
 
 let fake: FakeResend;
 beforeAll(async () => {

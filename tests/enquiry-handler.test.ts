@@ -486,17 +486,6 @@ describe("when the email cannot be sent", () => {
     ]);
   });
 
-  it("keeps it when there is no way to send at all (no API key in production), and says so in the log", async () => {
-    const response = await post(answers, { mailer: { error: "RESEND_API_KEY is missing in production" } });
-    const { reference, kept } = await expectKept(response);
-    expect(kept.attempts).toEqual([]);
-    expect(logs.at(-1)).toEqual({
-      event: "enquiry.waiting",
-      reference,
-      reason: "RESEND_API_KEY is missing in production",
-    });
-  });
-
   it("does not let a person sending it again use up the retry schedule while the API is down", async () => {
     // Sent again while it waits (a refresh, "try again"): a person's attempt, so ten refreshes in
     // a minute of outage cannot use up the 42-hour schedule and leave the enquiry held unseen.
@@ -701,6 +690,17 @@ describe("when the enquiry cannot be kept", () => {
       });
     });
   }
+
+  it("answers 503, keeping nothing, when there is no way to send at all (no API key in production)", async () => {
+    const response = await post(answers, { mailer: { error: "RESEND_API_KEY is missing in production" } });
+    await expectNotSent(response, answers);
+    expect(store.entries.size).toBe(0);
+    expect(logs.at(-1)).toEqual({
+      event: "enquiry.not-kept",
+      reference: expect.stringMatching(REFERENCE_PATTERN),
+      reason: "RESEND_API_KEY is missing in production",
+    });
+  });
 
   it("answers 503 on any hosted deploy without a key, as in production", async () => {
     const waiting = openWaitingEnquiries({ CONTEXT: "deploy-preview", LAMBDA_TASK_ROOT: "/var/task" }, () => store);

@@ -102,8 +102,12 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
     options.log({ event: "enquiry.not-kept", reference, reason });
     return page(503, fillFormPage(await options.loadPage(FORM_PAGE), { answers, sendFailed: true }));
   };
+  // Set up wrongly (no sending key in production, no addresses, no store key): nothing could
+  // ever deliver it, so nothing is kept, and the person is told honestly it was not sent.
+  if ("error" in options.mailer) return notKept(options.mailer.error);
   if ("error" in options.addresses) return notKept(options.addresses.error);
   if ("error" in options.waiting) return notKept(options.waiting.error);
+  const { mailer } = options;
 
   const { to, from, subjectMark = "" } = options.addresses;
   const rendered = renderEnquiryEmail(enquiry, reference, marks);
@@ -126,10 +130,7 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   options.log({ event: "enquiry.saved", reference });
 
   // Sent again (a refresh, "try again"): a person's attempt, which leaves the schedule as it was.
-  const outcome =
-    "error" in options.mailer
-      ? ({ delivered: false, reason: options.mailer.error } as const)
-      : await attemptDelivery(kept.enquiry, options.mailer, options.now, { forced: kept.sentBefore });
+  const outcome = await attemptDelivery(kept.enquiry, mailer, options.now, { forced: kept.sentBefore });
   if (outcome.delivered) {
     // Already accepted under this key: the team has it, perhaps from before a change of template.
     options.log({ event: outcome.alreadyAccepted ? "enquiry.already-accepted" : "enquiry.sent", reference });

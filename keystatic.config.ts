@@ -6,6 +6,7 @@
  * Where it saves is chosen when the site is built: see src/keystatic/mode.ts and README.md.
  */
 import { collection, config } from "@keystatic/core";
+import { publishSettings, withChecks } from "./src/keystatic/editor-checks.ts";
 import { pageTextField } from "./src/keystatic/mdx-field.ts";
 import { fieldsFromSchema } from "./src/keystatic/page-fields.ts";
 import { createPageSchema, todayInUk } from "./src/lib/page-schema.ts";
@@ -32,8 +33,12 @@ export default config({
       entryLayout: "content",
       columns: ["title", "lastReviewed"],
       schema: {
-        ...fieldsFromSchema(createPageSchema(), { slugField: "title", today: todayInUk() }),
-        content: pageTextField(),
+        // Each setting tells the checks panel its value; the panel sits under the page text.
+        ...publishSettings(fieldsFromSchema(createPageSchema(), { slugField: "title", today: todayInUk() })),
+        content: withChecks(pageTextField(), {
+          schema: fieldsFromSchema(createPageSchema(), { slugField: "title" }),
+          slugField: "title",
+        }),
       },
     }),
   },

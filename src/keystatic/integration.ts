@@ -9,6 +9,8 @@ import { appendFileSync, existsSync, readFileSync, realpathSync } from "node:fs"
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { searchForWorkspaceRoot } from "vite";
+import { buildingBlocksIn, siteMapFromFiles } from "../lib/content-checks/site-files.ts";
+import type { SiteForChecks } from "./editor-checks.ts";
 import type { AdminMode } from "./mode.ts";
 
 /** Crawlers are asked to keep out of the admin (which also answers with X-Robots-Tag: noindex). */
@@ -29,6 +31,10 @@ export function keystaticAdmin(mode: Exclude<AdminMode, "off">): AstroIntegratio
             define: {
               "import.meta.env.KEYSTATIC_STORAGE": JSON.stringify(mode),
               "import.meta.env.KEYSTATIC_GITHUB_REPO": JSON.stringify(process.env["KEYSTATIC_GITHUB_REPO"] ?? ""),
+              // The editor's checks panel (editor-checks.ts) cannot read files: it gets the site's
+              // addresses and building blocks as they are now, and may be told what day it is.
+              "import.meta.env.CONTENT_CHECKS_SITE": JSON.stringify(JSON.stringify(siteForChecks(root))),
+              "import.meta.env.CONTENT_CHECKS_TODAY": JSON.stringify(process.env["CONTENT_CHECKS_TODAY"] ?? ""),
             },
             // Pre-bundle the admin's dependencies up front, so its first visit under npm start is quick.
             optimizeDeps: { entries: ["keystatic.config.ts", "src/keystatic/*.ts"] },
@@ -56,4 +62,15 @@ export function keystaticAdmin(mode: Exclude<AdminMode, "off">): AstroIntegratio
       },
     },
   };
+}
+
+/** The site's addresses (content pages, src/pages, public/) and building blocks, for the checks panel. */
+export function siteForChecks(root: string): SiteForChecks {
+  const addresses = [...siteMapFromFiles(root)].map(
+    ([address, { draft, anchors }]): SiteForChecks["addresses"][number] => [
+      address,
+      anchors ? { draft, anchors: [...anchors] } : { draft },
+    ],
+  );
+  return { addresses, blocks: buildingBlocksIn(root) };
 }

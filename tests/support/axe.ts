@@ -26,20 +26,35 @@ export interface AxeViolation {
  * which the page's Content-Security-Policy does not govern, so the page's own policy stays on.
  */
 export async function axeViolations(page: Page, tags = AXE_TAGS): Promise<AxeViolation[]> {
+  return axeViolationsIn(page, undefined, tags);
+}
+
+/** The violations inside the elements a CSS selector matches (the whole page when undefined). */
+export async function axeViolationsIn(
+  page: Page,
+  selector: string | undefined,
+  tags = AXE_TAGS,
+): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (values) => {
-    const { axe } = window as unknown as { axe: typeof import("axe-core") };
-    const results = await axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] });
-    return results.violations.flatMap((violation) =>
-      (violation.nodes.length > 0 ? violation.nodes : [{ target: ["(page)"] }]).map((node) => ({
-        rule: violation.id,
-        impact: violation.impact ?? "unknown",
-        target: node.target.map(String).join(" "),
-        help: violation.help,
-        helpUrl: violation.helpUrl,
-      })),
-    );
-  }, tags);
+  return page.evaluate(
+    async ({ values, selector }) => {
+      const { axe } = window as unknown as { axe: typeof import("axe-core") };
+      const results = await axe.run(selector === null ? document : { include: [selector] }, {
+        runOnly: { type: "tag", values },
+        resultTypes: ["violations"],
+      });
+      return results.violations.flatMap((violation) =>
+        (violation.nodes.length > 0 ? violation.nodes : [{ target: ["(page)"] }]).map((node) => ({
+          rule: violation.id,
+          impact: violation.impact ?? "unknown",
+          target: node.target.map(String).join(" "),
+          help: violation.help,
+          helpUrl: violation.helpUrl,
+        })),
+      );
+    },
+    { values: tags, selector: selector ?? null },
+  );
 }
 
 /** One line per violation: what, how bad, where, and what to do. */

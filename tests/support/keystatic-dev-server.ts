@@ -24,6 +24,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The environment without what Vitest sets: with VITEST set, astro dev answers every route of
+ * the admin with "Cannot GET", and with NODE_ENV=test it leaves process.env.NODE_ENV unreplaced
+ * in the admin's packages, which then fail in the browser (react-aria's list boxes).
+ */
+function outsideVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_ENV"));
+}
+
 export async function startDevServer(env: Record<string, string> = {}): Promise<DevServer> {
   const project = projectCopy();
   const port = await freePort();
@@ -32,7 +41,7 @@ export async function startDevServer(env: Record<string, string> = {}): Promise<
     ["dev", "--port", String(port), "--host", "127.0.0.1"],
     {
       cwd: project.dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+      env: { ...outsideVitest(process.env), ASTRO_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { projectCopy, type ProjectCopy } from "./project-copy.ts";
+import { buildEnvironment } from "./site-copy.ts";
 
 export interface DevServer {
   url: string;
@@ -25,16 +26,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/**
- * What Vitest adds to the environment (its own flags and a copy of import.meta.env). Left in,
- * `astro dev` sees VITEST and answers every page 404, so it gets the environment `npm start` has.
- */
-const TEST_RUNNER_VARIABLES = /^(?:VITEST(?:_.*)?|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL)$/;
-
-function runnerFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !TEST_RUNNER_VARIABLES.test(name)));
-}
-
 export async function startDevServer(env: Record<string, string> = {}): Promise<DevServer> {
   const project = projectCopy();
   const port = await freePort();
@@ -43,7 +34,8 @@ export async function startDevServer(env: Record<string, string> = {}): Promise<
     ["dev", "--port", String(port), "--host", "127.0.0.1"],
     {
       cwd: project.dir,
-      env: { ...runnerFree(process.env), ASTRO_TELEMETRY_DISABLED: "1", ...env },
+      // Without what Vitest adds (under VITEST=true, astro dev answers every page 404).
+      env: buildEnvironment(env),
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { promisify } from "node:util";
+import { buildEnvironment } from "./site-copy.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 const LEFT_OUT = new Set(["node_modules", "dist", ".git", ".astro", ".netlify", ".outbox", "test-results", "bench"]);
@@ -30,7 +31,8 @@ export function projectCopy(): ProjectCopy {
     async build(env = {}) {
       await promisify(execFile)(join(dir, "node_modules", ".bin", "astro"), ["build"], {
         cwd: dir,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+        // Without what Vitest adds: its DEV=1 would make a live build include drafts.
+        env: buildEnvironment(env),
         maxBuffer: 16 * 1024 * 1024,
       });
     },

@@ -56,8 +56,9 @@ interface KnownIssue {
 /**
  * Faults in Keystatic 0.6.9 (@keystar/ui 0.10) that neither its options nor our page can mend.
  * No Keystatic issue was found for any of them (searched 2026-12-01); each `upstream` says what
- * to report at https://github.com/Thinkmill/keystatic/issues/new. Their source is unchanged on
- * Keystatic's main branch.
+ * to report at https://github.com/Thinkmill/keystatic/issues/new. The source named is as it is
+ * on Keystatic's main branch (f00280498). Local mode only: GitHub mode's branch picker sits
+ * beside the brand, outside the <nav>, and is not tested here (it needs GitHub).
  */
 const KNOWN_ISSUES: KnownIssue[] = [
   {

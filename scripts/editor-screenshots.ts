@@ -9,7 +9,7 @@
  */
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { launchChromium } from "./lib/browsers/chromium.ts";
 import { startDevServer } from "./lib/keystatic-dev-server.ts";
 import { ROOT } from "./lib/project-copy.ts";
@@ -25,10 +25,15 @@ async function editorOpen(page: Page, url: string): Promise<void> {
   await page.waitForLoadState("networkidle");
 }
 
-async function shoot(page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }) {
+/** The page as it is on screen, or one part of it. */
+async function shoot(
+  what: Page | Locator,
+  name: string,
+  clip?: { x: number; y: number; width: number; height: number },
+) {
   const path = join(OUT, `${name}.png`);
   // No caret: a blinking one would make each run's pictures differ.
-  await page.screenshot({ path, animations: "disabled", caret: "hide", ...(clip ? { clip } : {}) });
+  await what.screenshot({ path, animations: "disabled", caret: "hide", ...(clip ? { clip } : {}) });
   console.log(`${path.slice(ROOT.length + 1)}  ${Math.round(statSync(path).size / 1024)} KB`);
 }
 
@@ -76,6 +81,15 @@ try {
   await page.keyboard.type("A new sentence.");
   await page.getByText("Unsaved", { exact: true }).waitFor();
   await shoot(page, "save", { x: 0, y: 0, width: 1280, height: 260 });
+
+  // 6. The checks under the page text, here with a number typed into the description.
+  await editorOpen(page, `${server.url}/keystatic/collection/pages/item/${PAGE}`);
+  await page.getByRole("textbox", { name: "Description" }).press("End");
+  await page.keyboard.type(" Or call 0800 952 3000.");
+  const checks = page.locator('[data-page-checks="problems"]');
+  await checks.waitFor();
+  await checks.scrollIntoViewIfNeeded();
+  await shoot(checks, "checks");
 
   await context.close();
 } finally {

@@ -33,7 +33,7 @@
  *
  * Import `startPreview` to run it inside a test (`port: 0` picks a free port).
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -42,8 +42,9 @@ import path from "node:path";
 import process from "node:process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { NetlifyDev } from "@netlify/dev";
+import { listFunctions } from "@netlify/zip-it-and-ship-it";
 import { CronExpressionParser } from "cron-parser";
 import { parse as parseToml } from "smol-toml";
 import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
@@ -325,17 +326,15 @@ interface ScheduledFunction {
   schedule: string;
 }
 
-/** The functions in netlify/functions with a `config.schedule`, read from their own config. */
+/**
+ * The functions in netlify/functions with a `config.schedule`, read as Netlify's build reads
+ * them (its bundler parses the config without running the module, so nothing is imported here).
+ */
 async function scheduledFunctions(root: string): Promise<ScheduledFunction[]> {
   const folder = path.join(root, "netlify", "functions");
-  const found: ScheduledFunction[] = [];
-  for (const file of existsSync(folder) ? readdirSync(folder) : []) {
-    if (!/\.m?[jt]s$/.test(file)) continue;
-    const module = (await import(pathToFileURL(path.join(folder, file)).href)) as { config?: { schedule?: unknown } };
-    const schedule = module.config?.schedule;
-    if (typeof schedule === "string") found.push({ name: file.replace(/\.[^.]+$/, ""), schedule });
-  }
-  return found;
+  if (!existsSync(folder)) return [];
+  const functions = await listFunctions(folder, { parseISC: true });
+  return functions.flatMap(({ name, schedule }) => (schedule ? [{ name, schedule }] : []));
 }
 
 if (import.meta.main) {

@@ -6,7 +6,8 @@
  * Builds the site first only if dist/ has no index.html (npm test builds it before this).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,14 +19,17 @@ const DIST = join(ROOT, "dist");
 /** Every response the tests receive, so a later test can check that none of them set a cookie. */
 const responses: Array<{ path: string; response: Response }> = [];
 let preview: Preview;
+const blobsDirectory = mkdtempSync(join(tmpdir(), "preview-blobs-"));
 
 /**
  * What the preview and NetlifyDev complain about (a missing 404.html, a headers syntax error
  * in netlify.toml, a request that failed): kept out of the test report, checked by the last test.
  */
 const complaints: string[] = [];
+/** What it says it is doing, such as which scheduled functions it runs. */
+const said: string[] = [];
 const quiet = {
-  log: () => {},
+  log: (message?: string) => void said.push(message ?? ""),
   warn: (message?: string) => void complaints.push(message ?? ""),
   error: (message?: string) => void complaints.push(message ?? ""),
 };
@@ -40,11 +44,20 @@ beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) {
     execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   }
-  preview = await startPreview({ port: 0, host: "127.0.0.1", root: ROOT, logger: quiet });
+  // Its own Blobs folder, so a scheduled round never touches the project's local store.
+  preview = await startPreview({ port: 0, host: "127.0.0.1", root: ROOT, logger: quiet, blobsDirectory });
 }, 180_000);
 
 afterAll(async () => {
   await preview?.close();
+  rmSync(blobsDirectory, { recursive: true, force: true });
+});
+
+describe("scheduled functions", () => {
+  it("runs each on the schedule in its own config, as Netlify does", () => {
+    expect(said).toContain("[preview] Running deliver-enquiries on its schedule, */5 * * * * (UTC).");
+    expect(said.filter((line) => line.includes("on its schedule"))).toHaveLength(1);
+  });
 });
 
 describe("a page", () => {

@@ -35,6 +35,7 @@ import { chooseMailer } from "../src/lib/enquiry/mailers/choose-mailer.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
 import { createBlobsStore } from "../src/lib/enquiry/store.ts";
 import { createWaitingEnquiries } from "../src/lib/enquiry/waiting-enquiries.ts";
+import { useFakeMailEnvironment } from "./lib/fake-mail-environment.ts";
 import { startFakeResend } from "./lib/fake-resend.ts";
 import { serveFunction } from "./lib/function-server.ts";
 import { startLocalBlobs } from "./lib/local-blobs.ts";
@@ -81,17 +82,6 @@ export class CannotRunError extends Error {
   override name = "CannotRunError";
 }
 
-const ENVIRONMENT = [
-  "NETLIFY_BLOBS_CONTEXT",
-  "RESEND_API_KEY",
-  "RESEND_BASE_URL",
-  "ENQUIRY_TO_EMAIL",
-  "ENQUIRY_FROM_EMAIL",
-  "ENQUIRY_OUTBOX_DIR",
-  "ENQUIRY_STORE_KEY",
-  "ENQUIRY_PAGES_FROM_DEV_SERVER",
-];
-
 export async function runEnquiryLoad(given: Partial<LoadOptions> = {}): Promise<LoadResult> {
   const { say, ...options } = {
     requests: 3000,
@@ -111,16 +101,8 @@ export async function runEnquiryLoad(given: Partial<LoadOptions> = {}): Promise<
   const folder = mkdtempSync(join(tmpdir(), "load-enquiry-blobs-"));
   const blobs = await startLocalBlobs(folder);
   const fake = await startFakeResend();
-  const saved = Object.fromEntries(ENVIRONMENT.map((name) => [name, process.env[name]]));
-  for (const name of ENVIRONMENT) delete process.env[name];
   // The function reads these on every request; the store key is then the development one.
-  Object.assign(process.env, {
-    NETLIFY_BLOBS_CONTEXT: blobs.functionContext,
-    RESEND_API_KEY: fake.apiKey,
-    RESEND_BASE_URL: fake.url,
-    ENQUIRY_TO_EMAIL: "team@example.org",
-    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
-  });
+  const restoreEnvironment = useFakeMailEnvironment(fake, { NETLIFY_BLOBS_CONTEXT: blobs.functionContext });
   // The function logs one JSON line per event: counted, not printed.
   const events: Record<string, number> = {};
   const consoleLog = console.log;
@@ -188,10 +170,7 @@ export async function runEnquiryLoad(given: Partial<LoadOptions> = {}): Promise<
     await fake.close();
     await blobs.stop();
     rmSync(folder, { recursive: true, force: true });
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment();
   }
 }
 

@@ -28,8 +28,6 @@ const HOUR = 60 * MINUTE;
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 const ORIGIN = "https://rj.example";
 
-const loadPage = loadBuiltPage;
-
 let fake: FakeResend;
 beforeAll(async () => {
   fake = await startFakeResend();
@@ -73,7 +71,14 @@ function post(fields: Record<string, string>) {
       headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams(fields).toString(),
     }),
-    { loadPage, mailer: resendMailer(), addresses, waiting: waiting(), now, log: (event) => logs.push(event) },
+    {
+      loadPage: loadBuiltPage,
+      mailer: resendMailer(),
+      addresses,
+      waiting: waiting(),
+      now,
+      log: (event) => logs.push(event),
+    },
   );
 }
 
@@ -186,7 +191,7 @@ describe("mail down for an hour, then back", () => {
         headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(enquiry(101)).toString(),
       }),
-      { loadPage, mailer: lossyMailer, addresses, waiting: waiting(), now, log: (e) => logs.push(e) },
+      { loadPage: loadBuiltPage, mailer: lossyMailer, addresses, waiting: waiting(), now, log: (e) => logs.push(e) },
     );
     expect(response.status).toBe(202);
     clock += 5 * MINUTE;

@@ -33,6 +33,7 @@ import { ENQUIRY_ACTION, PHONE } from "../src/site.ts";
 import { closedPortUrl, startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
 import { createMemoryMailer, type MemoryMailer } from "./support/memory-mailer.ts";
+import { sampleAnswers } from "./support/sample-answers.ts";
 import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 
@@ -43,8 +44,6 @@ const ORIGIN = "https://rj.example";
 const TEAM = "team@rj.example";
 const ADDRESSES: EnquiryAddresses = { to: TEAM, from: "Website <enquiries@rj.example>" };
 const PHONE_LINK = `main a[href="tel:${PHONE.tel}"]`;
-
-const loadPage = loadBuiltPage;
 
 let fake: FakeResend;
 beforeAll(async () => {
@@ -90,16 +89,7 @@ let answers: Record<string, string>;
 let count = 0;
 beforeEach(() => {
   count += 1;
-  answers = {
-    message: `Could I write a letter to the person who hurt me? (${count})`,
-    contactMethod: "either",
-    phone: "07700 900982",
-    voicemail: "no",
-    sayWhoWeAre: "no",
-    safeTimes: "Weekday mornings before nine",
-    email: "sam.writer@example.com",
-    name: "Samantha Quill",
-  };
+  answers = sampleAnswers(String(count));
 });
 
 /** What a visitor types, as opposed to the choices the form offers: none of it may leak. */
@@ -135,7 +125,7 @@ async function call({
   const headers = new Headers(extra);
   if (origin !== null) headers.set("origin", origin);
   const response = await handleEnquiry(new Request(url, { method, headers, body }), {
-    loadPage,
+    loadPage: loadBuiltPage,
     mailer,
     addresses: ADDRESSES,
     waiting: createWaitingEnquiries(store, DEVELOPMENT_STORE_KEY),
@@ -795,7 +785,7 @@ describe("abuse", () => {
       origin: elsewhere,
       loadPage: (path) => {
         asked.push(path);
-        return loadPage(path);
+        return loadBuiltPage(path);
       },
     });
     expect(response.status).toBe(200);
@@ -893,7 +883,7 @@ describe("every answer a person can meet", () => {
     const asked: EnquiryPage[] = [];
     const loadBuilt = (path: EnquiryPage) => {
       asked.push(path);
-      return loadPage(path);
+      return loadBuiltPage(path);
     };
     await call({ method: "GET", loadPage: loadBuilt });
     await post({ ...answers, email: "x" }, { loadPage: loadBuilt });

@@ -18,6 +18,7 @@ import { startLocalBlobs, type LocalBlobs } from "../scripts/lib/local-blobs.ts"
 import type { FakeResend } from "../scripts/lib/fake-resend.ts";
 import type { Preview } from "../scripts/preview.ts";
 import { startEnquiryHarness, type EnquiryHarness } from "./support/enquiry-harness.ts";
+import { sampleAnswers } from "./support/sample-answers.ts";
 
 const MINUTE = 60_000;
 
@@ -61,16 +62,7 @@ let count = 0;
 /** A fresh enquiry each time, since the fake (like Resend) remembers every idempotency key. */
 function enquiry() {
   count += 1;
-  return {
-    message: `Could I write a letter to the person who hurt me? Preview journey ${count}`,
-    contactMethod: "either",
-    phone: "07700 900982",
-    voicemail: "no",
-    sayWhoWeAre: "no",
-    safeTimes: "Weekday mornings before nine",
-    email: "sam.writer@example.com",
-    name: "Samantha Quill",
-  };
+  return sampleAnswers(`preview journey ${count}`);
 }
 
 /** As a browser posts the form from the site's own page. */

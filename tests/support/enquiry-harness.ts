@@ -8,22 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context } from "@netlify/functions";
 import { startPreview, type Preview } from "../../scripts/preview.ts";
+import { FAKE_TEAM_ADDRESS, useFakeMailEnvironment } from "../../scripts/lib/fake-mail-environment.ts";
 import { startFakeResend, type FakeResend } from "../../scripts/lib/fake-resend.ts";
 
 /** What Netlify's local tools pass the function; it reads only the deploy context. */
 export const LOCAL_CONTEXT = { deploy: { context: "dev" } } as unknown as Context;
 
-export const TEAM_ADDRESS = "team@example.org";
-
-const ENVIRONMENT_NAMES = [
-  "RESEND_API_KEY",
-  "RESEND_BASE_URL",
-  "ENQUIRY_TO_EMAIL",
-  "ENQUIRY_FROM_EMAIL",
-  "ENQUIRY_OUTBOX_DIR",
-  // Unset, so the preview's functions use the development key, as `npm run preview` does.
-  "ENQUIRY_STORE_KEY",
-];
+export const TEAM_ADDRESS = FAKE_TEAM_ADDRESS;
 
 export interface EnquiryHarness {
   fake: FakeResend;
@@ -39,18 +30,10 @@ export async function startEnquiryHarness({
   logs = [],
   root,
 }: { logs?: string[]; root?: string } = {}): Promise<EnquiryHarness> {
-  const saved = Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, process.env[name]]));
   const fake = await startFakeResend();
   // Before anything reads them: the function chooses its mailer from these on each request,
-  // and the preview's function workers inherit them.
-  Object.assign(process.env, {
-    RESEND_API_KEY: fake.apiKey,
-    RESEND_BASE_URL: fake.url,
-    ENQUIRY_TO_EMAIL: TEAM_ADDRESS,
-    ENQUIRY_FROM_EMAIL: "Website <enquiries@example.org>",
-  });
-  delete process.env["ENQUIRY_OUTBOX_DIR"];
-  delete process.env["ENQUIRY_STORE_KEY"];
+  // and the preview's function workers inherit them (the development store key among them).
+  const restoreEnvironment = useFakeMailEnvironment(fake);
   const keep = (line = "") => void logs.push(line);
   // A store of its own, so no test leaves enquiries in the project's local store.
   const blobsDirectory = mkdtempSync(join(tmpdir(), "enquiry-blobs-"));
@@ -70,10 +53,7 @@ export async function startEnquiryHarness({
       await preview.close();
       await fake.close();
       rmSync(blobsDirectory, { recursive: true, force: true });
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      restoreEnvironment();
     },
   };
 }

@@ -5,15 +5,14 @@
  */
 import type { Config, Context } from "@netlify/functions";
 import { deliveryRound, SCHEDULED_ROUND_ATTEMPT_WINDOW_MS } from "../../src/lib/enquiry/delivery-round.ts";
-import { chooseMailer } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
-import { openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
+import { chooseAnnouncedMailer, openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
 
 const log = (event: Record<string, string | number>) => console.log(JSON.stringify(event));
 
 export default async (_request: Request, context: Context): Promise<Response> => {
   const env = runtimeEnv(context);
   const waiting = openWaitingEnquiries(env);
-  const chosen = chooseMailer(env);
+  const chosen = chooseAnnouncedMailer(env);
   // Nothing is lost either way: the enquiries keep waiting, and the log says why every round.
   if ("error" in waiting || "error" in chosen) {
     log({

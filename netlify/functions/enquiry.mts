@@ -4,9 +4,9 @@
  */
 import type { Config, Context } from "@netlify/functions";
 import { handleEnquiry } from "../../src/lib/enquiry/handler.ts";
-import { chooseMailer, enquiryAddresses } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
+import { enquiryAddresses } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
 import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/enquiry/page-loader.ts";
-import { openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
+import { chooseAnnouncedMailer, openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
 
 /**
  * The built pages the function answers with. Each is written out as a literal
@@ -35,7 +35,7 @@ export default async (request: Request, context: Context): Promise<Response> => 
   const fromDevServer = env.CONTEXT === "dev" && process.env["ENQUIRY_PAGES_FROM_DEV_SERVER"] === "1";
   const loadPage = fromDevServer ? createDevPageFetcher(new URL(request.url).origin) : readBuiltPage;
   // Chosen per request: cheap, and a changed setting takes effect without a restart.
-  const chosen = chooseMailer(env, { deadlineMs: IMMEDIATE_SEND_DEADLINE_MS });
+  const chosen = chooseAnnouncedMailer(env, { deadlineMs: IMMEDIATE_SEND_DEADLINE_MS });
   return handleEnquiry(request, {
     loadPage,
     mailer: "mailer" in chosen ? chosen.mailer : chosen,

@@ -1,9 +1,10 @@
 /**
  * What both Netlify functions need from where they run: the environment with the deploy
- * context in it, and the waiting enquiries' store opened with the key from that environment.
+ * context in it, the waiting enquiries' store opened with the key from that environment, and
+ * the way to send.
  */
 import type { Context } from "@netlify/functions";
-import type { Env } from "./mailers/choose-mailer.ts";
+import { chooseMailer, type Env } from "./mailers/choose-mailer.ts";
 import { storeKeyFrom } from "./sealed.ts";
 import { createBlobsStore, type EnquiryStore } from "./store.ts";
 import { createWaitingEnquiries, type WaitingEnquiries } from "./waiting-enquiries.ts";
@@ -24,4 +25,19 @@ export function openWaitingEnquiries(
   const key = storeKeyFrom(env);
   if ("error" in key) return key;
   return createWaitingEnquiries(openStore(), key.key);
+}
+
+let outboxAnnounced = false;
+
+/**
+ * chooseMailer, saying once on the console where enquiries go when they are written to the
+ * local outbox (no RESEND_API_KEY), so a person running `npm start` knows where to look.
+ */
+export function chooseAnnouncedMailer(env: Env, options: Parameters<typeof chooseMailer>[1] = {}) {
+  const choice = chooseMailer(env, options);
+  if (!outboxAnnounced && "mailer" in choice && "dir" in choice.mailer) {
+    outboxAnnounced = true;
+    console.log(`Enquiry emails are written to ${String(choice.mailer.dir)} (no RESEND_API_KEY is set).`);
+  }
+  return choice;
 }

@@ -7,9 +7,9 @@
  * Keystatic mends it: the test also fails when a listed issue is no longer found.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { axeViolations, formatViolation, type AxeViolation } from "./support/axe.ts";
-import { startDevServer, type DevServer } from "./support/keystatic-dev-server.ts";
+import { useDevServer } from "./support/keystatic-dev-server.ts";
 import { useChromium } from "./support/shared-browser.ts";
 
 interface Screen {
@@ -131,15 +131,7 @@ async function findings(page: Page, screen: string): Promise<Finding[]> {
 
 describe("the editor's admin under axe", () => {
   const browser = useChromium();
-  let server: DevServer;
-
-  beforeAll(async () => {
-    server = await startDevServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useDevServer();
 
   describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
     test.each(SCREENS)(
@@ -148,7 +140,7 @@ describe("the editor's admin under axe", () => {
         const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
         try {
           const page = await context.newPage();
-          await page.goto(`${server.url}${screen.path}`);
+          await page.goto(`${server().url}${screen.path}`);
           await screen.ready(page);
           await page.waitForLoadState("networkidle");
           const found = await findings(page, screen.name);

@@ -12,6 +12,8 @@ import { buildEnvironment } from "./site-copy.ts";
 export interface DevServer {
   url: string;
   project: ProjectCopy;
+  /** Everything astro dev has printed so far, to show when something fails. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startDevServer(env: Record<string, string> = {}): Promise<
   return {
     url,
     project,
+    output: () => output,
     async stop() {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { buildEnvironment } from "./site-copy.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
+const BUILD_TIMEOUT_MS = 60_000;
 const LEFT_OUT = new Set(["node_modules", "dist", ".git", ".astro", ".netlify", ".outbox", "test-results", "bench"]);
 
 export interface ProjectCopy {
@@ -34,6 +35,8 @@ export function projectCopy(): ProjectCopy {
         // Without what Vitest adds: its DEV=1 would make a live build include drafts.
         env: buildEnvironment(env),
         maxBuffer: 16 * 1024 * 1024,
+        // A build takes seconds: one that hangs fails here with what it printed, not as a test timeout.
+        timeout: BUILD_TIMEOUT_MS,
       });
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -9,24 +9,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { checkContent } from "../src/lib/content-checks/check-content.ts";
 import { checkPageSync, errorsIn } from "../src/lib/content-checks/index.ts";
 import { buildingBlocksIn, siteMapFromFiles } from "../src/lib/content-checks/site-files.ts";
 import { axeViolationsIn, formatViolation } from "./support/axe.ts";
-import { startDevServer, type DevServer } from "./support/keystatic-dev-server.ts";
+import { useDevServer } from "./support/keystatic-dev-server.ts";
 import { useChromium } from "./support/shared-browser.ts";
 
 const TODAY = "2026-12-01";
 const browser = useChromium();
-let server: DevServer;
-
-beforeAll(async () => {
-  server = await startDevServer({ CONTENT_CHECKS_TODAY: TODAY });
-}, 90_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useDevServer({ CONTENT_CHECKS_TODAY: TODAY });
 
 /** The building blocks' tags in a page, in order, as the round-trip test compares them. */
 const blocksIn = (text: string) =>
@@ -37,18 +30,32 @@ afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
-async function openEditor(path: string): Promise<{ page: Page; checks: Locator; editor: Locator }> {
+interface OpenEditor {
+  page: Page;
+  checks: Locator;
+  editor: Locator;
+  /** How many times the page has loaded, and how many reloads the dev server sent it. */
+  reloads: () => { loads: number; sent: number };
+}
+
+async function openEditor(path: string): Promise<OpenEditor> {
   const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
   // A script error in the admin (such as a Node-only module reached from the checks) fails the test.
   page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
-  await page.goto(`${server.url}/keystatic/collection/pages/${path}`);
+  let loads = 0;
+  let sent = 0;
+  page.on("load", () => loads++);
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", ({ payload }) => String(payload).includes('"full-reload"') && sent++),
+  );
+  await page.goto(`${server().url}/keystatic/collection/pages/${path}`);
   const checks = page.getByRole("region", { name: "Checks" });
   // The panel says "checking" until the first run after the page and its settings are open.
   await checks.and(page.locator('[data-page-checks="problems"], [data-page-checks="clear"]')).waitFor({
     // The first visit may wait while Vite prepares the admin's packages.
     timeout: 45_000,
   });
-  return { page, checks, editor: page.getByRole("textbox", { name: "Page" }) };
+  return { page, checks, editor: page.getByRole("textbox", { name: "Page" }), reloads: () => ({ loads, sent }) };
 }
 
 /** Keystatic's insert menu: "/" in the text, then the block's name. */
@@ -81,7 +88,8 @@ const HARD =
 
 describe("the checks panel and a new page", () => {
   it("reports a hard paragraph and a broken link as they are typed, clears when they are fixed, and saves a page that passes every check", async () => {
-    const { page, checks, editor } = await openEditor("create");
+    // The first page a fresh dev server serves: a reload Astro holds from its start would land here.
+    const { page, checks, editor, reloads } = await openEditor("create");
     try {
       await page.getByRole("textbox", { name: "Title" }).fill("Meeting the person who harmed you");
       // A phone number typed into the settings is reported too, though it is not in the text.
@@ -141,7 +149,7 @@ describe("the checks panel and a new page", () => {
       expect((await axeViolationsIn(page, "[data-page-checks]")).map(formatViolation)).toEqual([]);
 
       await page.getByRole("button", { name: "Create" }).click();
-      const path = join(server.project.dir, "content", "meeting-the-person-who-harmed-you.mdx");
+      const path = join(server().project.dir, "content", "meeting-the-person-who-harmed-you.mdx");
       await expect.poll(() => readable(path), { timeout: 15_000 }).toBeTruthy();
       const saved = readFileSync(path, "utf8");
       expect(blocksIn(saved)).toEqual([
@@ -158,13 +166,14 @@ describe("the checks panel and a new page", () => {
       const file = checkPageSync({
         path: "content/meeting-the-person-who-harmed-you.mdx",
         source: saved,
-        siteMap: siteMapFromFiles(server.project.dir),
-        blocks: buildingBlocksIn(server.project.dir),
+        siteMap: siteMapFromFiles(server().project.dir),
+        blocks: buildingBlocksIn(server().project.dir),
         today: TODAY,
       });
       expect(file.messages.map(String)).toEqual([]);
-      const report = checkContent({ root: server.project.dir, today: TODAY });
+      const report = checkContent({ root: server().project.dir, today: TODAY });
       expect(report.files.flatMap(errorsIn).map(String)).toEqual([]);
+      expect(reloads()).toEqual({ loads: 1, sent: 0 });
     } finally {
       await page.close();
     }
@@ -172,11 +181,14 @@ describe("the checks panel and a new page", () => {
 });
 
 describe("editing a page that has building blocks", () => {
-  it("keeps every block when only the text around them changes", async () => {
-    const path = join(server.project.dir, "content", "the-restorative-process.mdx");
+  it("keeps every block when only the text around them changes, and stays open while the public page shows the change", async () => {
+    const path = join(server().project.dir, "content", "the-restorative-process.mdx");
     const before = readFileSync(path, "utf8");
     expect(blocksIn(before).length).toBeGreaterThan(0);
-    const { page, checks, editor } = await openEditor("item/the-restorative-process");
+    const { page, checks, editor, reloads } = await openEditor("item/the-restorative-process");
+    // The page as the public see it, open in another tab while the editor saves.
+    const publicPage = await browser().newPage();
+    await publicPage.goto(`${server().url}/the-restorative-process/`);
     try {
       expect(await checks.innerText()).toMatch(/Reading grade [\d.]+: the most allowed for this page is 9 /);
       const first = editor.locator("p").first();
@@ -186,7 +198,18 @@ describe("editing a page that has building blocks", () => {
       await page.getByRole("button", { name: "Save" }).click();
       await expect.poll(() => readFileSync(path, "utf8"), { timeout: 15_000 }).toContain("We are here to help.");
       expect(blocksIn(readFileSync(path, "utf8"))).toEqual(blocksIn(before));
+      // An editor may go on writing once it is saved: those words must not be lost to a reload.
+      await first.click();
+      await page.keyboard.press("End");
+      await page.keyboard.type(" Tell us what you need.");
+      // The public tab is reloaded to show the saved words; by then the editor would have been too.
+      await expect
+        .poll(() => publicPage.locator("main").innerText(), { timeout: 15_000 })
+        .toContain("We are here to help.");
+      expect(reloads()).toEqual({ loads: 1, sent: 0 });
+      expect(await editor.innerText()).toContain("Tell us what you need.");
     } finally {
+      await publicPage.close();
       await page.close();
     }
   }, 60_000);

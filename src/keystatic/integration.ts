@@ -11,6 +11,7 @@ import type { AstroIntegration } from "astro";
 import { searchForWorkspaceRoot } from "vite";
 import { buildingBlocksIn, siteMapFromFiles } from "../lib/content-checks/site-files.ts";
 import type { SiteForChecks } from "./editor-checks.ts";
+import { editorStaysPut } from "./dev-reloads.ts";
 import type { AdminMode } from "./mode.ts";
 
 /** Crawlers are asked to keep out of the admin (which also answers with X-Robots-Tag: noindex). */
@@ -38,6 +39,7 @@ export function keystaticAdmin(mode: Exclude<AdminMode, "off">): AstroIntegratio
             },
             // Pre-bundle the admin's dependencies up front, so its first visit under npm start is quick.
             optimizeDeps: { entries: ["keystatic.config.ts", "src/keystatic/*.ts"] },
+            plugins: [editorStaysPut()],
           },
         });
         injectRoute({

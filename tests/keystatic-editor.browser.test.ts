@@ -58,12 +58,22 @@ async function openEditor(path: string): Promise<OpenEditor> {
   return { page, checks, editor: page.getByRole("textbox", { name: "Page" }), reloads: () => ({ loads, sent }) };
 }
 
+/**
+ * Waits for the caret to be back in the page text after a menu or dialog, as an editor waits to
+ * see it before typing on: on a busy machine Keystatic gives focus back a moment later, and keys
+ * pressed before then go nowhere.
+ */
+async function caretInText(page: Page) {
+  await page.waitForFunction(() => document.activeElement?.closest(".ProseMirror") != null);
+}
+
 /** Keystatic's insert menu: "/" in the text, then the block's name. */
 async function insertBlock(page: Page, name: string) {
   await page.keyboard.type("/");
   await page.getByRole("listbox", { name: "Insert menu" }).waitFor();
   await page.keyboard.type(name);
   await page.getByRole("option", { name, exact: true }).click();
+  await caretInText(page);
 }
 
 /** Types words and makes them a link, as an editor does: select them, ⌘K, the address, Save. */
@@ -75,6 +85,7 @@ async function typeLink(page: Page, words: string, href: string) {
   await dialog.getByRole("textbox", { name: "Link" }).fill(href);
   await dialog.getByRole("button", { name: "Save" }).click();
   await dialog.waitFor({ state: "detached" });
+  await caretInText(page);
   await page.keyboard.press("End");
 }
 

@@ -2,6 +2,7 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { escapeHtml, formatPhone, renderEnquiryEmail } from "../src/lib/enquiry/email.ts";
 import type { Enquiry } from "../src/lib/enquiry/schema.ts";
+import { EVERY_ANSWER } from "./support/sample-answers.ts";
 
 const REFERENCE = "RJ-7K3M-9Q2X";
 
@@ -13,17 +14,7 @@ const byPhone: Enquiry = {
   sayWhoWeAre: "no",
 };
 const byEmail: Enquiry = { message: "What happens next?", contactMethod: "email", email: "sam@example.com" };
-const byEither: Enquiry = {
-  message: "Please get in touch.",
-  contactMethod: "either",
-  phone: "07700900982",
-  voicemail: "yes",
-  sayWhoWeAre: "yes",
-  safeTimes: "Weekday mornings",
-  email: "sam@example.com",
-  name: "Sam",
-  careCoordinator: "yes",
-};
+const byEither = EVERY_ANSWER;
 
 const HOSTILE = `<script>alert("x")</script> & 'quotes' "double" <img src=x onerror=alert(1)>`;
 const hostile: Enquiry = {

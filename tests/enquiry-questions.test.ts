@@ -17,6 +17,7 @@ import {
   type Question,
 } from "../src/lib/enquiry/questions.ts";
 import { HONEYPOT_FIELD, parseEnquiry, type Enquiry, type EnquiryAnswers } from "../src/lib/enquiry/schema.ts";
+import { EVERY_ANSWER } from "./support/sample-answers.ts";
 import { DIST } from "../scripts/lib/site-pages.ts";
 
 const REFERENCE = "RJ-7K3M-9Q2X";
@@ -151,17 +152,7 @@ describe("the validation", () => {
 });
 
 describe("the email", () => {
-  const full: Enquiry = {
-    message: "Please get in touch.",
-    contactMethod: "either",
-    phone: "07700900982",
-    voicemail: "yes",
-    sayWhoWeAre: "yes",
-    safeTimes: "Weekday mornings",
-    email: "sam@example.com",
-    name: "Sam",
-    careCoordinator: "yes",
-  };
+  const full = EVERY_ANSWER;
 
   it.each(choiceFields)("words each option of %s as defined, bold when it is a warning", (field) => {
     const definition = question(field) as ChoiceQuestion;

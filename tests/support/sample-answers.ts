@@ -1,3 +1,5 @@
+import type { Enquiry } from "../../src/lib/enquiry/schema.ts";
+
 /**
  * A whole, valid enquiry with something typed in every free-text field, as a person fills in
  * the form. `tag` makes each one new: the fake API, like Resend, remembers every idempotency key.
@@ -14,3 +16,16 @@ export function sampleAnswers(tag: string) {
     name: "Samantha Quill",
   };
 }
+
+/** An enquiry as the schema gives it, with every question answered: for the email's tests. */
+export const EVERY_ANSWER: Enquiry = {
+  message: "Please get in touch.",
+  contactMethod: "either",
+  phone: "07700900982",
+  voicemail: "yes",
+  sayWhoWeAre: "yes",
+  safeTimes: "Weekday mornings",
+  email: "sam@example.com",
+  name: "Sam",
+  careCoordinator: "yes",
+};

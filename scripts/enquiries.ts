@@ -2,15 +2,18 @@
  * The team's commands for enquiries not yet in the inbox (docs/enquiries.md):
  *
  *   npm run enquiries -- waiting           # print them, decrypted
- *   npm run enquiries -- deliver           # try to deliver every one now
+ *   npm run enquiries -- deliver           # try to deliver every one on the schedule now
+ *   npm run enquiries -- deliver --not-received RJ-…   # send one again, after checking the inbox
+ *   npm run enquiries -- discard RJ-…      # end one the team has dealt with (asks first)
  *   npm run enquiries -- waiting --live    # the live site's store (NETLIFY_SITE_ID, NETLIFY_AUTH_TOKEN)
  *   npm run enquiries -- waiting --blobs-folder DIR   # a local store kept somewhere else
  */
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { createBlobsStore } from "../src/lib/enquiry/store.ts";
+import { createBlobsStore, ENQUIRY_STORE_NAME } from "../src/lib/enquiry/store.ts";
 import { runEnquiriesCommand, USAGE } from "./lib/enquiries-command/enquiries-command.ts";
 import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
 
@@ -19,14 +22,18 @@ let parsed;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { live: { type: "boolean", default: false }, "blobs-folder": { type: "string" } },
+    options: {
+      live: { type: "boolean", default: false },
+      "blobs-folder": { type: "string" },
+      "not-received": { type: "boolean", default: false },
+    },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   process.exit(2);
 }
-const { live, "blobs-folder": blobsFolder } = parsed.values;
-const [command] = parsed.positionals;
+const { live, "blobs-folder": blobsFolder, "not-received": notReceived } = parsed.values;
+const [command, target] = parsed.positionals;
 
 let stop = async () => {};
 let store;
@@ -37,20 +44,30 @@ if (live) {
     console.error("--live needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN set in the shell: see docs/enquiries.md.");
     process.exit(1);
   }
-  store = createBlobsStore({ siteID, token });
+  store = createBlobsStore(ENQUIRY_STORE_NAME, { siteID, token });
 } else {
   const blobs = await startLocalBlobs(path.resolve(blobsFolder ?? path.join(root, LOCAL_BLOBS_FOLDER)));
   stop = blobs.stop;
-  store = createBlobsStore(blobs.location);
+  store = createBlobsStore(ENQUIRY_STORE_NAME, blobs.location);
 }
 try {
   process.exitCode = await runEnquiriesCommand({
     command,
+    target,
+    notReceived,
     live,
     env: process.env,
     store,
     now: Date.now,
     out: (line) => console.log(line),
+    confirm: async (question) => {
+      const prompt = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return (await prompt.question(`${question} `)).trim().toLowerCase() === "yes";
+      } finally {
+        prompt.close();
+      }
+    },
   });
 } finally {
   await stop();

@@ -33,7 +33,7 @@ import enquiryFunction from "../netlify/functions/enquiry.mts";
 import { deliveryRound, type RoundTally } from "../src/lib/enquiry/delivery-round.ts";
 import { chooseMailer } from "../src/lib/enquiry/mailers/choose-mailer.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
-import { createBlobsStore } from "../src/lib/enquiry/store.ts";
+import { createBlobsStore, ENQUIRY_STORE_NAME } from "../src/lib/enquiry/store.ts";
 import { createWaitingEnquiries } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { useFakeMailEnvironment } from "./lib/fake-mail-environment.ts";
 import { startFakeResend } from "./lib/fake-resend.ts";
@@ -131,7 +131,7 @@ export async function runEnquiryLoad(given: Partial<LoadOptions> = {}): Promise<
     fake.failAll(null);
     const acceptedDuringLoad = fake.emails.length;
 
-    const waiting = createWaitingEnquiries(createBlobsStore(blobs.location), DEVELOPMENT_STORE_KEY);
+    const waiting = createWaitingEnquiries(createBlobsStore(ENQUIRY_STORE_NAME, blobs.location), DEVELOPMENT_STORE_KEY);
     const chosen = chooseMailer({ ...process.env, CONTEXT: "dev" });
     if ("error" in chosen) throw new CannotRunError(chosen.error);
     const rounds: LoadResult["rounds"] = [];

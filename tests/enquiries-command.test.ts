@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { newWaitingEnquiry } from "../src/lib/enquiry/delivery.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
-import { createBlobsStore } from "../src/lib/enquiry/store.ts";
+import { createBlobsStore, ENQUIRY_STORE_NAME } from "../src/lib/enquiry/store.ts";
 import { createWaitingEnquiries } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { runEnquiriesCommand } from "../scripts/lib/enquiries-command/enquiries-command.ts";
 import { startLocalBlobs } from "../scripts/lib/local-blobs.ts";
@@ -105,7 +105,7 @@ describe("npm run enquiries, for real", () => {
     const root = mkdtempSync(join(tmpdir(), "enquiries-blobs-"));
     try {
       const blobs = await startLocalBlobs(root);
-      await createWaitingEnquiries(createBlobsStore(blobs.location), DEVELOPMENT_STORE_KEY).save(
+      await createWaitingEnquiries(createBlobsStore(ENQUIRY_STORE_NAME, blobs.location), DEVELOPMENT_STORE_KEY).save(
         newWaitingEnquiry(email(5), "RJ-TEST-0005", START),
       );
       await blobs.stop();

@@ -8,7 +8,7 @@ import { parseHTML } from "linkedom";
 import { deliveryRound } from "../src/lib/enquiry/delivery-round.ts";
 import {
   ATTEMPT_OFFSETS_MS,
-  KEEP_FOR_MS,
+  RETRY_EVERY_MS,
   KEY_WINDOW_MS,
   keyForNextAttempt,
   newWaitingEnquiry,
@@ -120,12 +120,12 @@ async function runScheduleUntil(end: number) {
 const subjectsAtTheFake = () => fake.emails.map(({ payload }) => String(payload["subject"]));
 
 describe("the schedule", () => {
-  it("makes 10 attempts, the waits doubling, for more than 24 hours", () => {
-    expect(ATTEMPT_OFFSETS_MS).toHaveLength(10);
+  it("doubles the waits for the first 8 attempts, then tries every six hours, never giving up", () => {
+    expect(ATTEMPT_OFFSETS_MS).toHaveLength(8);
     const waits = ATTEMPT_OFFSETS_MS.slice(1).map((offset, i) => offset - ATTEMPT_OFFSETS_MS[i]!);
     for (let i = 1; i < waits.length; i++) expect(waits[i]).toBe(2 * waits[i - 1]!);
-    expect(ATTEMPT_OFFSETS_MS.at(-1)).toBeGreaterThan(24 * HOUR);
     expect(ATTEMPT_OFFSETS_MS[1]).toBe(5 * MINUTE);
+    expect(RETRY_EVERY_MS).toBe(6 * HOUR);
   });
 
   it("keeps one idempotency key while Resend remembers it, and needs certainty to take another", () => {
@@ -225,32 +225,20 @@ describe("a round", () => {
     expect(store.entries.size).toBe(0);
   });
 
-  it("after the last attempt, alerts once and keeps the record until 30 days, then deletes it", async () => {
+  it("keeps trying every six hours after the doubling waits, on a new key once Resend has forgotten the old", async () => {
     fake.failAll({ status: 429, name: "rate_limit_exceeded" });
     await saveWaiting(2);
-    await runScheduleUntil(START + 48 * HOUR);
-    const alerts = logs.filter((event) => event["event"] === "enquiry.alert");
-    expect(alerts).toEqual([
-      {
-        event: "enquiry.alert",
-        reference: "RJ-TEST-0002",
-        why: "attempts-used",
-        attempts: 10,
-        reason: "429 rate_limit_exceeded",
-      },
-    ]);
-    expect(store.entries.size).toBe(1);
-    // Past the key window with only certain refusals, the last attempt used a new key.
+    await runScheduleUntil(START + 60 * 24 * HOUR);
+    // Never deleted, never given up: 8 attempts, then one every six hours for 60 days.
+    expect(store.entries.has(recordName(`enquiry/${"2".repeat(64)}`))).toBe(true);
+    const attempts = fake.requests.length;
+    expect(attempts).toBeGreaterThanOrEqual(7 + (60 * 24 - 11) / 6);
     const keys = new Set(fake.requests.map((request) => request.idempotencyKey));
     expect([...keys].some((key) => key?.endsWith("/retry-1"))).toBe(true);
-
-    clock = START + KEEP_FOR_MS - MINUTE;
-    await round();
-    expect(store.entries.size).toBe(1);
-    clock = START + KEEP_FOR_MS;
-    await round();
-    expect(store.entries.size).toBe(0);
-    expect(logs.at(-2)).toEqual({ event: "enquiry.expired", reference: "RJ-TEST-0002" });
+    fake.failAll(null);
+    await runScheduleUntil(clock + 6 * HOUR);
+    expect(fake.emails).toHaveLength(1);
+    expect(store.entries.has(recordName(`enquiry/${"2".repeat(64)}`))).toBe(false);
   });
 
   it("holds an enquiry that may have gone, rather than risk a second copy under a new key", async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { ENQUIRY_ACTION, PHONE } from "../src/site.ts";
 import { REFERENCE_PATTERN } from "../src/lib/enquiry/reference.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
-import { createBlobsStore, type EnquiryStore } from "../src/lib/enquiry/store.ts";
+import { createBlobsStore, ENQUIRY_STORE_NAME, type EnquiryStore } from "../src/lib/enquiry/store.ts";
 import { createWaitingEnquiries, type WaitingEnquiry } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { runEnquiriesCommand } from "../scripts/lib/enquiries-command/enquiries-command.ts";
 import { startLocalBlobs, type LocalBlobs } from "../scripts/lib/local-blobs.ts";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   harness = await startEnquiryHarness({ logs: previewLogs });
   ({ fake, preview } = harness);
   blobs = await startLocalBlobs(harness.blobsDirectory);
-  store = createBlobsStore(blobs.location);
+  store = createBlobsStore(ENQUIRY_STORE_NAME, blobs.location);
 }, 60_000);
 
 afterAll(async () => {
@@ -129,7 +129,7 @@ describe("through the preview, as Netlify's tools run it", () => {
     expect(reference).toMatch(REFERENCE_PATTERN);
     expect(fake.emails).toHaveLength(1);
     expect(fake.emails[0]?.payload["subject"]).toBe(`Restorative justice enquiry ${reference}`);
-    expect(await store.names()).toEqual([]);
+    expect(await store.names("enquiry-")).toEqual([]);
   }, 20_000);
 
   it("keeps an enquiry sealed on disk while the mail API is down, and delivers it once when it is back", async () => {
@@ -193,7 +193,7 @@ describe("through the preview, as Netlify's tools run it", () => {
     expect(fake.emails[0]?.payload["subject"]).toBe(`Restorative justice enquiry ${reference}`);
     expect(String(fake.emails[0]?.payload["text"])).toContain(typed.message);
     expect(fake.emails[0]?.idempotencyKey).toBe(kept?.email.idempotencyKey);
-    expect(await store.names()).toEqual([]);
+    expect(await store.names("enquiry-")).toEqual([]);
     expect(lines).toContain(`{"event":"enquiry.delivered","reference":"${reference}"}`);
 
     // 5. Nothing is left to send: a second round sends nothing, nor does the schedule.

@@ -5,7 +5,12 @@
  */
 import type { Config, Context } from "@netlify/functions";
 import { deliveryRound, SCHEDULED_ROUND_ATTEMPT_WINDOW_MS } from "../../src/lib/enquiry/delivery-round.ts";
-import { chooseAnnouncedMailer, openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
+import {
+  chooseAnnouncedMailer,
+  deliverySettings,
+  openWaitingEnquiries,
+  runtimeEnv,
+} from "../../src/lib/enquiry/runtime.ts";
 
 const log = (event: Record<string, string | number>) => console.log(JSON.stringify(event));
 
@@ -13,12 +18,17 @@ export default async (_request: Request, context: Context): Promise<Response> =>
   const env = runtimeEnv(context);
   const waiting = openWaitingEnquiries(env);
   const chosen = chooseAnnouncedMailer(env);
-  // Nothing is lost either way: the enquiries keep waiting, and the log says why every round.
+  const settings = deliverySettings(env);
+  // Nothing is lost either way: the enquiries keep waiting, and the status check says why.
   if ("error" in waiting || "error" in chosen) {
-    log({
-      event: "enquiry.round-failed",
-      reason: "error" in waiting ? waiting.error : (chosen as { error: string }).error,
-    });
+    const problem = "error" in waiting ? waiting.error : (chosen as { error: string }).error;
+    log({ event: "enquiry.round-failed", reason: problem });
+    if (!("error" in waiting)) {
+      const at = Date.now();
+      await waiting
+        .writeNote("note-last-round", { startedAt: at, finishedAt: at, ok: false, cursor: null, warnings: [], problem })
+        .catch(() => {});
+    }
     return new Response(null, { status: 500 });
   }
   const tally = await deliveryRound({
@@ -27,11 +37,16 @@ export default async (_request: Request, context: Context): Promise<Response> =>
     now: Date.now,
     log,
     startAttemptsWithinMs: SCHEDULED_ROUND_ATTEMPT_WINDOW_MS,
+    confirmDelivery: settings.confirmDelivery,
+    fallbackTo: settings.fallbackTo,
+    ...(settings.alert ? { alert: settings.alert } : {}),
+    warnings: settings.warnings,
   });
   return Response.json({
     delivered: tally.delivered,
     waiting: tally.waiting + tally.leftForNextRound,
-    held: tally.held,
+    held: tally.held + tally.notReceived,
+    awaiting: tally.awaiting,
   });
 };
 

@@ -6,7 +6,12 @@ import type { Config, Context } from "@netlify/functions";
 import { handleEnquiry } from "../../src/lib/enquiry/handler.ts";
 import { enquiryAddresses } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
 import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/enquiry/page-loader.ts";
-import { chooseAnnouncedMailer, openWaitingEnquiries, runtimeEnv } from "../../src/lib/enquiry/runtime.ts";
+import {
+  chooseAnnouncedMailer,
+  deliverySettings,
+  openWaitingEnquiries,
+  runtimeEnv,
+} from "../../src/lib/enquiry/runtime.ts";
 
 /**
  * The built pages the function answers with. Each is written out as a literal
@@ -41,6 +46,7 @@ export default async (request: Request, context: Context): Promise<Response> => 
     mailer: "mailer" in chosen ? chosen.mailer : chosen,
     addresses: enquiryAddresses(env),
     waiting: openWaitingEnquiries(env),
+    confirmDelivery: deliverySettings(env).confirmDelivery,
     now: Date.now,
     // One JSON line per event: events, references and error names only.
     log: (event) => console.log(JSON.stringify(event)),

@@ -2,8 +2,12 @@
  * A stand-in for Resend's HTTP API on loopback, for the real SDK to talk to through `baseUrl`
  * or RESEND_BASE_URL. It keeps Resend's idempotency rules (same key and body: the first answer
  * again, no second email; same key, other body: 409) and can be told to fail, rate limit or hang.
+ * Like Resend, it then says what became of each email it accepted: signed webhook events
+ * (Svix's scheme, signed with the same library the SDK verifies with), `email.delivered` unless
+ * an address is set to bounce, be suppressed, fail, complain or stay silent.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -37,9 +41,31 @@ export interface AcceptedEmail {
   payload: Record<string, unknown>;
 }
 
+/** What becomes of an email to an address: its webhook event, or none at all. */
+export type EmailFate = "delivered" | "bounced" | "suppressed" | "failed" | "complained" | "silent";
+
+/** A signed event, as Resend posts it: Svix's three headers and the JSON body. */
+export interface SignedEvent {
+  headers: Record<"svix-id" | "svix-timestamp" | "svix-signature" | "content-type", string>;
+  body: string;
+}
+
+/** Where events go: a URL, or a handler called in this process. */
+export type EventTarget = string | ((request: Request) => Promise<Response>);
+
 export interface FakeResend {
   url: string;
   apiKey: string;
+  /** The signing secret, whsec_…, as Resend's dashboard shows it. */
+  webhookSecret: string;
+  /** Events for accepted emails, not yet sent to the site. */
+  pendingEvents: { type: string; emailId: string }[];
+  /** From now on, emails to `address` meet this fate. */
+  setFate(address: string, fate: EmailFate): void;
+  /** Signs an event as Resend would, at `at` (ms; default the fake's clock). */
+  signEvent(type: string, emailId: string, options?: { at?: number; id?: string }): SignedEvent;
+  /** Sends every pending event to `target`, in order; the site's answers' statuses. */
+  sendEvents(target: EventTarget): Promise<number[]>;
   emails: AcceptedEmail[];
   requests: RecordedRequest[];
   failNext(count: number, failure: Failure): void;
@@ -61,7 +87,15 @@ const NAME_FOR_STATUS: Record<number, string> = {
   500: "internal_server_error",
 };
 
-export async function startFakeResend({ apiKey = "re_fake_test_key" } = {}): Promise<FakeResend> {
+export async function startFakeResend({
+  apiKey = "re_fake_test_key",
+  /** The clock events are signed by; tests on a fake clock pass theirs. */
+  now = Date.now,
+}: { apiKey?: string; now?: () => number } = {}): Promise<FakeResend> {
+  const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
+  const signer = new Webhook(webhookSecret);
+  const fates = new Map<string, EmailFate>();
+  const pendingEvents: { type: string; emailId: string }[] = [];
   const emails: AcceptedEmail[] = [];
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
@@ -134,6 +168,9 @@ export async function startFakeResend({ apiKey = "re_fake_test_key" } = {}): Pro
 
     const id = randomUUID();
     emails.push({ id, idempotencyKey, payload });
+    const recipients = Array.isArray(payload["to"]) ? payload["to"] : [payload["to"]];
+    const fate = fates.get(String(recipients[0])) ?? "delivered";
+    if (fate !== "silent") pendingEvents.push({ type: `email.${fate}`, emailId: id });
     const sent = JSON.stringify({ id });
     if (idempotencyKey !== undefined) byKey.set(idempotencyKey, { bodyHash, status: 200, body: sent });
     answer(200, sent, "accepted");
@@ -143,9 +180,57 @@ export async function startFakeResend({ apiKey = "re_fake_test_key" } = {}): Pro
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
 
+  function signEvent(type: string, emailId: string, options: { at?: number; id?: string } = {}): SignedEvent {
+    const at = options.at ?? now();
+    const email = emails.find((sent) => sent.id === emailId);
+    const body = JSON.stringify({
+      type,
+      created_at: new Date(at).toISOString(),
+      data: {
+        email_id: emailId,
+        created_at: new Date(at).toISOString(),
+        from: email?.payload["from"] ?? "",
+        to: [email?.payload["to"] ?? ""].flat(),
+        subject: email?.payload["subject"] ?? "",
+      },
+    });
+    const id = options.id ?? `msg_${randomUUID()}`;
+    return {
+      headers: {
+        "svix-id": id,
+        "svix-timestamp": String(Math.floor(at / 1000)),
+        "svix-signature": signer.sign(id, new Date(at), body),
+        "content-type": "application/json",
+      },
+      body,
+    };
+  }
+
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey,
+    webhookSecret,
+    pendingEvents,
+    setFate(address, fate) {
+      fates.set(address, fate);
+    },
+    signEvent,
+    async sendEvents(target) {
+      const statuses: number[] = [];
+      while (pendingEvents.length > 0) {
+        const { type, emailId } = pendingEvents.shift()!;
+        const { headers, body } = signEvent(type, emailId);
+        const request = new Request(typeof target === "string" ? target : "https://site.invalid/enquire/mail-events", {
+          method: "POST",
+          headers,
+          body,
+        });
+        const response = typeof target === "string" ? await fetch(request) : await target(request);
+        await response.body?.cancel();
+        statuses.push(response.status);
+      }
+      return statuses;
+    },
     emails,
     requests,
     clearFailures() {

@@ -1,15 +1,20 @@
 /**
  * An EnquiryStore in memory, for tests of the handler and the delivery rounds: the same
- * conditional writes as Netlify Blobs, what is held at rest open to inspection, and a switch
- * that makes every operation fail as a store that is down would.
+ * conditional writes and metadata as Netlify Blobs, what is held at rest open to inspection, a
+ * switch that makes every operation fail as a store that is down would, and a hook that runs
+ * before each read (to make reads take time on a fake clock).
  */
-import type { EnquiryStore } from "../../src/lib/enquiry/store.ts";
+import type { EnquiryStore, EntryMetadata } from "../../src/lib/enquiry/store.ts";
 
 export interface MemoryStore extends EnquiryStore {
   /** Exactly what is kept, name to text, as a copy of the store would show it. */
   readonly entries: ReadonlyMap<string, string>;
+  /** Each entry's metadata, as kept. */
+  readonly metadata: ReadonlyMap<string, EntryMetadata>;
   /** While true, every operation throws, as when Netlify Blobs cannot be reached. */
   down: boolean;
+  /** Awaited before every read of an entry or its metadata. */
+  beforeRead: (() => Promise<void>) | null;
 }
 
 export class StoreDownError extends Error {
@@ -17,37 +22,52 @@ export class StoreDownError extends Error {
 }
 
 export function createMemoryStore(): MemoryStore {
-  const entries = new Map<string, { text: string; version: string }>();
+  const entries = new Map<string, { text: string; version: string; metadata: EntryMetadata }>();
   let writes = 0;
-  const store = {
+  const store: MemoryStore = {
     down: false,
+    beforeRead: null,
     get entries() {
       return new Map([...entries].map(([name, { text }]) => [name, text]));
     },
-    async create(name: string, text: string) {
+    get metadata() {
+      return new Map([...entries].map(([name, { metadata }]) => [name, metadata]));
+    },
+    async create(name, text, metadata = {}) {
       check();
       if (entries.has(name)) return "exists" as const;
-      entries.set(name, { text, version: `v${++writes}` });
+      entries.set(name, { text, version: `v${++writes}`, metadata: { ...metadata } });
       return "created" as const;
     },
-    async read(name: string) {
+    async read(name) {
+      await store.beforeRead?.();
       check();
       const found = entries.get(name);
-      return found ? { ...found } : null;
+      return found ? { ...found, metadata: { ...found.metadata } } : null;
     },
-    async update(name: string, text: string, version: string) {
+    async readMetadata(name) {
+      await store.beforeRead?.();
+      check();
+      const found = entries.get(name);
+      return found ? { version: found.version, metadata: { ...found.metadata } } : null;
+    },
+    async update(name, text, version, metadata = {}) {
       check();
       if (entries.get(name)?.version !== version) return false;
-      entries.set(name, { text, version: `v${++writes}` });
+      entries.set(name, { text, version: `v${++writes}`, metadata: { ...metadata } });
       return true;
     },
-    async remove(name: string) {
+    async write(name, text) {
+      check();
+      entries.set(name, { text, version: `v${++writes}`, metadata: {} });
+    },
+    async remove(name) {
       check();
       entries.delete(name);
     },
-    async names() {
+    async names(prefix) {
       check();
-      return [...entries.keys()];
+      return [...entries.keys()].filter((name) => name.startsWith(prefix));
     },
   };
   function check() {

@@ -11,10 +11,12 @@ import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "./p
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "../security-headers.ts";
-import { attemptDelivery, newWaitingEnquiry } from "./delivery.ts";
+import { attemptDelivery, newWaitingEnquiry, type AttemptOutcome } from "./delivery.ts";
+import { settleAttempt } from "./delivery-round.ts";
+import { errorName } from "./error-name.ts";
 import type { EnquiryAddresses } from "./mailers/choose-mailer.ts";
 import type { Mailer, OutgoingEmail } from "./mailers/mailer.ts";
-import { recordName, type WaitingEnquiries, type WaitingEnquiry } from "./waiting-enquiries.ts";
+import { recordName, stageOf, type WaitingEnquiries, type WaitingEnquiry } from "./waiting-enquiries.ts";
 
 /**
  * Far more than any real form: every field at its longest, in four-byte characters and
@@ -50,6 +52,11 @@ export interface EnquiryHandlerOptions {
   addresses: EnquiryAddresses | { error: string };
   /** Where enquiries wait until delivered, or why there is nowhere (say, no store key). */
   waiting: WaitingEnquiries | { error: string };
+  /**
+   * Resend's signed events are set up: an accepted email waits for `email.delivered`.
+   * Without them (local runs), accepted counts as delivered.
+   */
+  confirmDelivery?: boolean;
   now: () => number;
   log: (event: LogEvent) => void;
 }
@@ -109,7 +116,7 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   if ("error" in options.waiting) return notKept(options.waiting.error);
   const { mailer } = options;
 
-  const { to, from, subjectMark = "" } = options.addresses;
+  const { to, from, subjectMark = "", fallbackTo } = options.addresses;
   const rendered = renderEnquiryEmail(enquiry, reference, marks);
   const email: OutgoingEmail = {
     to,
@@ -129,18 +136,31 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   }
   options.log({ event: "enquiry.saved", reference });
 
-  // Sent again (a refresh, "try again"): a person's attempt, which leaves the schedule as it was.
-  const outcome = await attemptDelivery(kept.enquiry, mailer, options.now, { forced: kept.sentBefore });
-  if (outcome.delivered) {
+  const sentPage = async () => page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+  // Sent again (a refresh, "try again") after the provider took it: nothing to send twice.
+  if (kept.sentBefore && stageOf(kept.enquiry).stage === "awaiting") return sentPage();
+
+  // Sent again otherwise: a person's attempt, which leaves the schedule as it was.
+  const outcome = await attemptDelivery(kept.enquiry, mailer, options.now, {
+    forced: kept.sentBefore,
+    confirmDelivery: options.confirmDelivery ?? false,
+    fallbackTo,
+  });
+  if (outcome.kind === "delivered") {
     // Already accepted under this key: the team has it, perhaps from before a change of template.
     options.log({ event: outcome.alreadyAccepted ? "enquiry.already-accepted" : "enquiry.sent", reference });
-    await forget(options.waiting, idempotencyKey, reference, options.log);
-    return page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+    await forget(options.waiting, idempotencyKey, kept.enquiry, options.log);
+    return sentPage();
+  }
+  // Sent, and kept until the provider says the team's inbox has it.
+  const settled = await recordAttempt(options.waiting, idempotencyKey, outcome, options.log);
+  if (outcome.kind === "accepted") {
+    options.log({ event: "enquiry.sent", reference, confirmation: settled === "accepted" ? "awaited" : "unrecorded" });
+    return sentPage();
   }
 
   // Not in the inbox yet, but kept: the schedule delivers it, and the page says just that.
   options.log({ event: "enquiry.waiting", reference, reason: outcome.reason });
-  if ("enquiry" in outcome) await recordAttempt(options.waiting, idempotencyKey, outcome.enquiry, options.log);
   return page(202, fillConfirmationPage(await options.loadPage(KEPT_PAGE), reference));
 }
 
@@ -167,33 +187,36 @@ class StoreRaceError extends Error {
 }
 
 /** Delivered: the record goes. If that fails, the next round's send is a repeat Resend ignores. */
-async function forget(waiting: WaitingEnquiries, key: string, reference: string, log: (event: LogEvent) => void) {
-  try {
-    await waiting.remove(recordName(key));
-  } catch (error) {
-    log({ event: "enquiry.remove-failed", reference, reason: errorName(error) });
-  }
-}
-
-/** Writes the attempt into the record; if that fails, the record still waits with its schedule. */
-async function recordAttempt(
+async function forget(
   waiting: WaitingEnquiries,
   key: string,
   enquiry: WaitingEnquiry,
   log: (event: LogEvent) => void,
 ) {
   try {
-    const read = await waiting.read(recordName(key));
-    if (read && "enquiry" in read && (await waiting.update(read, enquiry))) return;
+    await waiting.remove(recordName(key), enquiry);
   } catch (error) {
-    log({ event: "enquiry.record-attempt-failed", reference: enquiry.reference, reason: errorName(error) });
+    log({ event: "enquiry.remove-failed", reference: enquiry.reference, reason: errorName(error) });
   }
 }
 
-/** An error's name alone, which holds no data. */
-function errorName(error: unknown): string {
-  const name = error instanceof Error ? error.name : "";
-  return /^[A-Za-z]{1,64}$/.test(name) ? name : "Error";
+/**
+ * Writes the attempt into the record. If that fails, the record still waits with its schedule:
+ * an accepted email is then sent again under the same key, which Resend answers with the same id.
+ */
+async function recordAttempt(
+  waiting: WaitingEnquiries,
+  key: string,
+  outcome: Exclude<AttemptOutcome, { kind: "delivered" }>,
+  log: (event: LogEvent) => void,
+) {
+  try {
+    const read = await waiting.read(recordName(key));
+    if (read && "enquiry" in read) return await settleAttempt(waiting, read, outcome, () => {});
+  } catch (error) {
+    log({ event: "enquiry.record-attempt-failed", reference: outcome.enquiry.reference, reason: errorName(error) });
+  }
+  return "changed";
 }
 
 /**

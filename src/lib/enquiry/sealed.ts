@@ -29,15 +29,49 @@ export function storeKeyFrom(env: Env): { key: Buffer } | { error: string } {
       ? { error: "ENQUIRY_STORE_KEY is missing on a hosted deploy, so enquiries cannot be kept safe" }
       : { key: DEVELOPMENT_STORE_KEY };
   }
-  const key = Buffer.from(written, "base64");
-  // Buffer.from skips what is not base64, so check that it read the whole value back.
-  if (key.length !== STORE_KEY_BYTES || key.toString("base64") !== written) {
-    return { error: `ENQUIRY_STORE_KEY must be ${STORE_KEY_BYTES} bytes written in base64 (44 characters)` };
-  }
+  const key = keyFromBase64(written);
+  if (!key) return { error: `ENQUIRY_STORE_KEY must be ${STORE_KEY_BYTES} bytes written in base64 (44 characters)` };
   if (hosted && key.equals(DEVELOPMENT_STORE_KEY)) {
     return { error: "ENQUIRY_STORE_KEY is the development key, which is public: make a new one" };
   }
   return { key };
+}
+
+/** The key that seals, and the earlier ones that still open records sealed before a rotation. */
+export interface StoreKeys {
+  current: Buffer;
+  old: readonly Buffer[];
+}
+
+/**
+ * ENQUIRY_STORE_KEY, and ENQUIRY_STORE_OLD_KEYS (comma-separated, same form): the old keys only
+ * open; whatever they open is sealed again under the current key.
+ */
+export function storeKeysFrom(env: Env): StoreKeys | { error: string } {
+  const current = storeKeyFrom(env);
+  if ("error" in current) return current;
+  const old: Buffer[] = [];
+  for (const [index, written] of (env["ENQUIRY_STORE_OLD_KEYS"] ?? "").split(",").entries()) {
+    if (written.trim() === "") continue;
+    const key = keyFromBase64(written.trim());
+    // Which one is wrong, by position: the value itself is a secret.
+    if (!key) return { error: `ENQUIRY_STORE_OLD_KEYS: key ${index + 1} is not ${STORE_KEY_BYTES} bytes in base64` };
+    old.push(key);
+  }
+  return { current: current.key, old };
+}
+
+/**
+ * A short name for a key, kept beside each record, so the status check can tell a record no key
+ * here opens without opening it. Eight hex digits of a hash say nothing useful about the key.
+ */
+export const keyId = (key: Buffer): string =>
+  createHash("sha256").update("west-mercia-rj store key id\0").update(key).digest("hex").slice(0, 8);
+
+function keyFromBase64(written: string): Buffer | null {
+  const key = Buffer.from(written, "base64");
+  // Buffer.from skips what is not base64, so check that it read the whole value back.
+  return key.length === STORE_KEY_BYTES && key.toString("base64") === written ? key : null;
 }
 
 /** Seals text as "v1.<iv>.<tag>.<ciphertext>", each part base64url; a new random IV each time. */

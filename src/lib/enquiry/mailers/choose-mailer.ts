@@ -59,6 +59,8 @@ export interface EnquiryAddresses {
   from: string;
   /** Starts the subject of every email from a deploy preview or branch deploy. */
   subjectMark?: string;
+  /** ENQUIRY_FALLBACK_TO_EMAIL: where an enquiry goes when the team's address did not receive it. */
+  fallbackTo?: string;
 }
 
 /** Netlify's deploy contexts that are hosted but not the live site: anyone may post to them. */
@@ -82,9 +84,10 @@ export function enquiryAddresses(env: Env): EnquiryAddresses | { error: string }
     return { to, from, subjectMark: `Test from a ${kind}: ` };
   }
   const to = value(env, "ENQUIRY_TO_EMAIL");
-  if (to && from) return { to, from };
+  const fallbackTo = value(env, "ENQUIRY_FALLBACK_TO_EMAIL");
+  if (to && from) return { to, from, ...(fallbackTo ? { fallbackTo } : {}) };
   if (isProduction(env)) return missing({ ENQUIRY_TO_EMAIL: to, ENQUIRY_FROM_EMAIL: from }, "in production");
-  return { to: to ?? LOCAL_ADDRESSES.to, from: from ?? LOCAL_ADDRESSES.from };
+  return { to: to ?? LOCAL_ADDRESSES.to, from: from ?? LOCAL_ADDRESSES.from, ...(fallbackTo ? { fallbackTo } : {}) };
 }
 
 /** Names the variables that are not set: "A and B are missing <where>, so …". */

@@ -86,7 +86,7 @@ describe("deliver", () => {
     await keep(3);
     expect(await run("deliver")).toBe(0);
     expect(readdirSync(outbox).filter((file) => file.endsWith(".eml"))).toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
     expect(lines.at(-1)).toBe("Delivered 1. Still waiting: 0. Held: 0. Deleted after 30 days: 0. Unreadable: 0.");
   });
 
@@ -96,7 +96,7 @@ describe("deliver", () => {
     // Sealed under the development key, so not readable with the live key: kept, and said.
     expect(await run("deliver", { live: true, env: { ENQUIRY_STORE_KEY: key } })).toBe(1);
     expect(lines.join("\n")).toMatch(/RESEND_API_KEY is missing in production/);
-    expect(store.entries.size).toBe(1);
+    expect(store.records.size).toBe(1);
   });
 });
 

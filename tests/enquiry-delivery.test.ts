@@ -157,11 +157,11 @@ describe("mail down for an hour, then back", () => {
     }
     await runScheduleUntil(START + HOUR);
     expect(fake.emails).toHaveLength(0);
-    expect(store.entries.size).toBe(6);
+    expect(store.records.size).toBe(6);
 
     fake.failAll(null);
     await runScheduleUntil(START + 4 * HOUR);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
     const subjects = subjectsAtTheFake();
     expect(subjects).toHaveLength(6);
     for (const { reference } of seen) expect(subjects.filter((s) => s.includes(reference))).toHaveLength(1);
@@ -198,7 +198,7 @@ describe("mail down for an hour, then back", () => {
     await round({ mailer: lossyMailer });
     expect(sent).toHaveLength(2);
     expect(fake.emails).toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 });
 
@@ -222,7 +222,7 @@ describe("a round", () => {
     expect(fake.emails).toHaveLength(0);
     expect((await round({ forced: true })).delivered).toBe(1);
     expect(fake.emails).toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("keeps trying every six hours after the doubling waits, on a new key once Resend has forgotten the old", async () => {
@@ -246,8 +246,8 @@ describe("a round", () => {
     await saveWaiting(3);
     await runScheduleUntil(START + 48 * HOUR);
     expect(fake.requests.every((request) => !request.idempotencyKey?.includes("/retry-"))).toBe(true);
-    expect(logs.filter((event) => event["event"] === "enquiry.alert")).toEqual([
-      expect.objectContaining({ reference: "RJ-TEST-0003", why: "maybe-sent" }),
+    expect(logs.filter((event) => event["event"] === "enquiry.held")).toEqual([
+      expect.objectContaining({ reference: "RJ-TEST-0003", reason: "maybe-sent" }),
     ]);
     // A person's `deliver` does not send it either: they are told to look for it in the inbox.
     fake.failAll(null);
@@ -271,7 +271,7 @@ describe("a round", () => {
     const [a, b] = await Promise.all([round({ forced: true }), round({ forced: true })]);
     expect(a.delivered + b.delivered).toBeGreaterThanOrEqual(2);
     expect(fake.emails).toHaveLength(2);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("writes nothing readable at rest", async () => {

@@ -1344,7 +1344,7 @@ describe("fuzzing the enquiry handler", () => {
         forced: true,
       });
       expect(tally).toMatchObject({ waiting: 0, held: 0, unreadable: 0 });
-      expect(store.entries.size, "nothing left waiting").toBe(0);
+      expect(store.records.size, "nothing left waiting").toBe(0);
       const keys = mailer.emails.map((email) => email.idempotencyKey);
       expect(new Set(keys).size, "no enquiry twice").toBe(keys.length);
       expect(new Set(keys)).toEqual(takenIn);

@@ -256,7 +256,7 @@ describe("the leak check itself", () => {
 
 /** Nothing readable at rest: every record is sealed, named by a hash, and holds none of the words. */
 function expectSealedAtRest(values: readonly string[]) {
-  expect(store.entries.size).toBeGreaterThan(0);
+  expect(store.records.size).toBeGreaterThan(0);
   for (const [name, text] of store.entries) {
     expect(name).toMatch(/^enquiry-[0-9a-f]{64}$/);
     expect(text).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -272,7 +272,7 @@ describe("a valid enquiry", () => {
   it("is saved, sent as one email, answered with the confirmation page and its reference, then deleted", async () => {
     // Saved before it is sent: at the moment of sending, its sealed record is in the store.
     const atSend: number[] = [];
-    mailer.onSend = () => atSend.push(store.entries.size);
+    mailer.onSend = () => atSend.push(store.records.size);
     const response = await post({ ...answers, website: "" });
 
     expect(response.status).toBe(200);
@@ -291,7 +291,7 @@ describe("a valid enquiry", () => {
     expect(email?.subject).toBe(`Restorative justice enquiry ${reference}`);
     expect(email?.text).toContain(answers.message);
     expect(email?.idempotencyKey).toMatch(/^enquiry\/[0-9a-f]{64}$/);
-    expect(store.entries.size, "delivered, so deleted").toBe(0);
+    expect(store.records.size, "delivered, so deleted").toBe(0);
     expect(logs).toEqual([
       { event: "enquiry.saved", reference },
       { event: "enquiry.sent", reference },
@@ -315,7 +315,7 @@ describe("a valid enquiry", () => {
     expect(mailer.attempts).toHaveLength(2);
     expect(mailer.emails).toHaveLength(1);
     expect(await referenceOn(second)).toBe(await referenceOn(first));
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("through the real SDK: one email at the fake API, under the enquiry's idempotency key", async () => {
@@ -326,7 +326,7 @@ describe("a valid enquiry", () => {
     expect(email?.payload).toMatchObject({ to: TEAM, reply_to: answers.email });
     expect(email?.payload["subject"]).toBe(`Restorative justice enquiry ${await referenceOn(response)}`);
     expect(email?.idempotencyKey).toMatch(/^enquiry\/[0-9a-f]{64}$/);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("is confirmed, not sent again, when Resend says the key was used for another email (409)", async () => {
@@ -343,7 +343,7 @@ describe("a valid enquiry", () => {
       [409, "rejected"],
     ]);
     expect(fake.emails).toHaveLength(1);
-    expect(store.entries.size, "the team has it, so the record goes").toBe(0);
+    expect(store.records.size, "the team has it, so the record goes").toBe(0);
     expect(events()).toContain("enquiry.already-accepted");
     expect(logs.at(-1)).toEqual({ event: "enquiry.already-accepted", reference: await referenceOn(again) });
   });
@@ -374,7 +374,7 @@ describe("a valid enquiry", () => {
     const response = await post(answers, { addresses });
     expect(response.status).toBe(503);
     expect(mailer.attempts).toHaveLength(0);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
     expect(logs.at(-1)).toMatchObject({ event: "enquiry.not-kept", reason: expect.stringMatching(/PREVIEW_TO_EMAIL/) });
   });
 
@@ -415,7 +415,7 @@ describe("an invalid enquiry", () => {
     );
     expect(summary).toEqual(["#phone", "#voicemail", "#sayWhoWeAre", "#email"]);
     expect(mailer.attempts).toHaveLength(0);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
     expect(logs).toEqual([{ event: "enquiry.invalid", fields: expect.stringMatching(/phone/) }]);
   });
 
@@ -459,7 +459,7 @@ describe("when the email cannot be sent", () => {
 
     expect(mailer.attempts).toHaveLength(1);
     expect(mailer.emails).toHaveLength(0);
-    expect(store.entries.size).toBe(1);
+    expect(store.records.size).toBe(1);
     expectSealedAtRest(typedIn(answers));
     // What waits is the email exactly as it will go, the attempt made and the next one on the clock.
     expect(kept.email.text).toContain(answers.message);
@@ -488,7 +488,7 @@ describe("when the email cannot be sent", () => {
     clock += 10 * MINUTE;
     await deliveryRound({ waiting: waitingRecords(), mailer, now, log: () => {} });
     expect(mailer.emails, "the schedule delivers it once the API is back").toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("never says 'we have your message' when the only copy kept cannot be opened", async () => {
@@ -515,7 +515,7 @@ describe("when the email cannot be sent", () => {
     expect([first!.status, second!.status]).toEqual([200, 200]);
     expect(mailer.emails).toHaveLength(1);
     expect(await referenceOn(second!)).toBe(await referenceOn(first!));
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("sends it once, and deletes it, when the same enquiry is sent again after the API is back", async () => {
@@ -528,7 +528,7 @@ describe("when the email cannot be sent", () => {
     expect(again.status).toBe(200);
     expect(await referenceOn(again)).toBe(await referenceOn(first));
     expect(mailer.emails).toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("through the real SDK: an outage (503 every time) is retried within the deadline, then kept", async () => {
@@ -549,7 +549,7 @@ describe("when the email cannot be sent", () => {
     expect(response.status).toBe(200);
     expect(fake.requests.map((request) => request.outcome)).toEqual(["failed", "accepted"]);
     expect(fake.emails).toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   });
 
   it("through the real SDK: waits as long as a rate limit asks (on the clock), then sends one email", async () => {
@@ -571,7 +571,7 @@ describe("when the email cannot be sent", () => {
     clock += MINUTE;
     expect((await post(answers, { mailer: resendMailer() })).status).toBe(200);
     expect(fake.emails).toHaveLength(1);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
   }, 20_000);
 
   it("through the real SDK: a refused connection keeps it", async () => {
@@ -672,7 +672,7 @@ describe("when the enquiry cannot be kept", () => {
       expect(waiting).toHaveProperty("error");
       const response = await post(answers, { waiting });
       await expectNotSent(response, answers);
-      expect(store.entries.size).toBe(0);
+      expect(store.records.size).toBe(0);
       expect(logs.at(-1)).toEqual({
         event: "enquiry.not-kept",
         reference: expect.stringMatching(REFERENCE_PATTERN),
@@ -684,7 +684,7 @@ describe("when the enquiry cannot be kept", () => {
   it("answers 503, keeping nothing, when there is no way to send at all (no API key in production)", async () => {
     const response = await post(answers, { mailer: { error: "RESEND_API_KEY is missing in production" } });
     await expectNotSent(response, answers);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
     expect(logs.at(-1)).toEqual({
       event: "enquiry.not-kept",
       reference: expect.stringMatching(REFERENCE_PATTERN),
@@ -745,7 +745,7 @@ describe("abuse", () => {
     expect((await post(answers, crossSite)).status).toBe(403);
     expect((await post(answers, { origin: "null" })).status).toBe(403);
     expect(mailer.attempts).toHaveLength(0);
-    expect(store.entries.size).toBe(0);
+    expect(store.records.size).toBe(0);
     expect(logs.every((event) => event["event"] === "enquiry.refused" && event["reason"] === "origin")).toBe(true);
   });
 

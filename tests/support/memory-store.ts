@@ -5,10 +5,13 @@
  * before each read (to make reads take time on a fake clock).
  */
 import type { EnquiryStore, EntryMetadata } from "../../src/lib/enquiry/store.ts";
+import { RECORD_PREFIX } from "../../src/lib/enquiry/waiting-enquiries.ts";
 
 export interface MemoryStore extends EnquiryStore {
   /** Exactly what is kept, name to text, as a copy of the store would show it. */
   readonly entries: ReadonlyMap<string, string>;
+  /** The enquiry records alone, name to text: not the index or the rounds' notes. */
+  readonly records: ReadonlyMap<string, string>;
   /** Each entry's metadata, as kept. */
   readonly metadata: ReadonlyMap<string, EntryMetadata>;
   /** While true, every operation throws, as when Netlify Blobs cannot be reached. */
@@ -29,6 +32,9 @@ export function createMemoryStore(): MemoryStore {
     beforeRead: null,
     get entries() {
       return new Map([...entries].map(([name, { text }]) => [name, text]));
+    },
+    get records() {
+      return new Map([...entries].filter(([name]) => name.startsWith(RECORD_PREFIX)).map(([name, { text }]) => [name, text]));
     },
     get metadata() {
       return new Map([...entries].map(([name, { metadata }]) => [name, metadata]));

@@ -161,7 +161,12 @@ export async function deliveryRound(options: RoundOptions): Promise<RoundTally> 
     }
     if (settled === "changed" || outcome.kind === "delivered") return; // another round's record stands
     count(stageOf(outcome.enquiry), reference);
-    checkAlarm(read.name, summaryOf(read, outcome.enquiry), reference, "reason" in outcome ? outcome.reason : undefined);
+    checkAlarm(
+      read.name,
+      summaryOf(read, outcome.enquiry),
+      reference,
+      "reason" in outcome ? outcome.reason : undefined,
+    );
   }
 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -218,7 +223,10 @@ export async function deliveryRound(options: RoundOptions): Promise<RoundTally> 
     warnings,
     ...(problems > 0 ? { problem: `${problems} records could not be read or written` } : {}),
   };
-  await Promise.all([waiting.writeNote("note-alarms-sent", alarmsSent), waiting.writeNote("note-last-round", finished)]);
+  await Promise.all([
+    waiting.writeNote("note-alarms-sent", alarmsSent),
+    waiting.writeNote("note-last-round", finished),
+  ]);
   log({ event: "enquiry.round", ...numbersOf(tally) });
   return tally;
 }

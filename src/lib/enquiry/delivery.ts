@@ -142,10 +142,9 @@ export async function attemptDelivery(
   if (result.ok) {
     const emailId = "id" in result ? result.id : null;
     const send: AcceptedSend = { emailId, at, route, keyGeneration: key.generation };
-    const { heldBecause: _, ...rest } = enquiry;
     return {
       kind: "accepted",
-      enquiry: { ...rest, sends: [...(enquiry.sends ?? []), send], nextAttemptAt: null },
+      enquiry: { ...withoutHold(enquiry), sends: [...(enquiry.sends ?? []), send], nextAttemptAt: null },
       emailId,
       route,
     };
@@ -182,8 +181,8 @@ export function recordNotReceived(
   if (index === -1 || sends[index]!.outcome) return null;
   const marked = sends.map((send, i) => (i === index ? { ...send, outcome: event, outcomeAt: now } : send));
   const updated: WaitingEnquiry = { ...enquiry, sends: marked };
-  // Another email of this enquiry may still be on its way (the fallback): wait for its word.
-  if (stageOf(updated).stage === "awaiting") return updated;
+  // Another email of this enquiry is still on its way (the fallback, say): wait for its word.
+  if (marked.some((send) => !send.outcome)) return updated;
   return { ...updated, nextAttemptAt: fallbackDue(updated, fallbackTo) ? now : now + RETRY_EVERY_MS };
 }
 
@@ -197,8 +196,14 @@ export function releaseNotReceived(enquiry: WaitingEnquiry, now: number): Waitin
   const sends = (enquiry.sends ?? []).map((send) =>
     send.outcome ? send : { ...send, outcome: "released" as const, outcomeAt: now },
   );
-  const { heldBecause: _, ...rest } = enquiry;
-  return { ...rest, sends, minKeyGeneration: currentGeneration(enquiry) + 1, nextAttemptAt: now };
+  return { ...withoutHold(enquiry), sends, minKeyGeneration: currentGeneration(enquiry) + 1, nextAttemptAt: now };
+}
+
+/** The record without its hold: sent, or released by a person. */
+function withoutHold(enquiry: WaitingEnquiry): WaitingEnquiry {
+  const copy = { ...enquiry };
+  delete copy.heldBecause;
+  return copy;
 }
 
 /** Why the fallback address gets it, in words for whoever reads that inbox. */

@@ -187,12 +187,7 @@ class StoreRaceError extends Error {
 }
 
 /** Delivered: the record goes. If that fails, the next round's send is a repeat Resend ignores. */
-async function forget(
-  waiting: WaitingEnquiries,
-  key: string,
-  enquiry: WaitingEnquiry,
-  log: (event: LogEvent) => void,
-) {
+async function forget(waiting: WaitingEnquiries, key: string, enquiry: WaitingEnquiry, log: (event: LogEvent) => void) {
   try {
     await waiting.remove(recordName(key), enquiry);
   } catch (error) {

@@ -7,6 +7,7 @@
  * its type and the reference.
  */
 import { Resend } from "resend";
+import { alarmDue, type AlarmsSent } from "./alarms.ts";
 import type { AlertSender } from "./alerts.ts";
 import { attemptDelivery, recordNotReceived } from "./delivery.ts";
 import { settleAttempt } from "./delivery-round.ts";
@@ -107,7 +108,7 @@ export async function handleMailEvent(request: Request, options: MailEventOption
       if (!updated) return answer(200, "Already known");
       if (!(await waiting.update(read, updated))) continue; // written by someone else: read again
       log({ event: "enquiry.not-received", reference, type });
-      await raiseAlarm(options, name, reference, read.enquiry.receivedAt, type);
+      await raiseAlarm(options, waiting, name, reference, read.enquiry.receivedAt, type);
       const again = await waiting.read(name);
       if (again && "enquiry" in again) await sendFallback(options, again, waiting);
       return answer(200, "Not received: kept");
@@ -120,19 +121,30 @@ export async function handleMailEvent(request: Request, options: MailEventOption
   }
 }
 
-/** At once: a person hears now, not at the next round. Noted, so the round does not repeat it today. */
-async function raiseAlarm(options: MailEventOptions, name: string, reference: string, receivedAt: number, type: string) {
+/**
+ * At once: a person hears now, not at the next round; unless they were told of this one today.
+ * Noted, so neither the round nor the next event repeats it within the day.
+ */
+async function raiseAlarm(
+  options: MailEventOptions,
+  waiting: WaitingEnquiries,
+  name: string,
+  reference: string,
+  receivedAt: number,
+  type: string,
+) {
   const now = options.now();
+  const alarmsSent = (await waiting.readNote<AlarmsSent>("note-alarms-sent")) ?? {};
+  if (!alarmDue(alarmsSent[name], "not-received", now)) return;
   const ageMinutes = Math.floor((now - receivedAt) / 60_000);
-  const sent = options.alert ? await options.alert([{ reference, kind: "not-received", ageMinutes, reason: type }]) : null;
+  const sent = options.alert
+    ? await options.alert([{ reference, kind: "not-received", ageMinutes, reason: type }])
+    : null;
   options.log({ event: "enquiry.alarm", reference, alarm: "not-received", reason: type });
   if (sent === false) {
     options.log({ event: "enquiry.alert-failed", alarms: 1 });
     return;
   }
-  if ("error" in options.waiting) return;
-  const waiting = options.waiting;
-  const alarmsSent = (await waiting.readNote<Record<string, unknown>>("note-alarms-sent")) ?? {};
   await waiting.writeNote("note-alarms-sent", { ...alarmsSent, [name]: { kind: "not-received", at: now } });
 }
 

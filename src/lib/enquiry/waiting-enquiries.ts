@@ -125,7 +125,8 @@ export type Note = "note-last-round" | "note-alarms-sent";
  * - held: no attempt can be made without risking a second copy, so a person must look first.
  */
 export function stageOf(enquiry: WaitingEnquiry): Pick<RecordSummary, "stage" | "since"> {
-  const last = enquiry.sends?.at(-1);
+  // The team's address decides: a fallback on its way does not end "not received".
+  const last = enquiry.sends?.filter((send) => send.route === "team").at(-1);
   if (last && !last.outcome) return { stage: "awaiting", since: last.at };
   if (last) return { stage: "not-received", since: last.outcomeAt ?? last.at };
   if (enquiry.heldBecause) return { stage: "held", since: enquiry.attempts.at(-1)?.at ?? enquiry.receivedAt };

@@ -33,8 +33,13 @@ export function isProduction(env: Env): boolean {
   return env.CONTEXT === "production";
 }
 
-/** Netlify's local emulation (npm run preview, npm start) runs functions in the "dev" context. */
-export const isHosted = (env: Env) => value(env, "LAMBDA_TASK_ROOT") !== undefined && env["CONTEXT"] !== "dev";
+/**
+ * On Netlify, not this machine: a function in a hosted context (Netlify's local emulation, npm
+ * run preview and npm start, runs them in the "dev" context), or any deploy preview or branch deploy.
+ */
+export const isHosted = (env: Env) =>
+  (value(env, "LAMBDA_TASK_ROOT") !== undefined && env["CONTEXT"] !== "dev") ||
+  /^(deploy-preview|branch-deploy)$/.test(env["CONTEXT"] ?? "");
 
 /** `deadlineMs`: how long one send may take, retries included (a person may be waiting). */
 export function chooseMailer(
@@ -64,8 +69,7 @@ export interface EnquiryAddresses {
 }
 
 /** Netlify's deploy contexts that are hosted but not the live site: anyone may post to them. */
-const isHostedPreview = (env: Env) =>
-  !isProduction(env) && (isHosted(env) || /^(deploy-preview|branch-deploy)$/.test(env.CONTEXT ?? ""));
+const isHostedPreview = (env: Env) => !isProduction(env) && isHosted(env);
 
 export function enquiryAddresses(env: Env): EnquiryAddresses | { error: string } {
   const from = value(env, "ENQUIRY_FROM_EMAIL");

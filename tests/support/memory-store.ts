@@ -34,7 +34,9 @@ export function createMemoryStore(): MemoryStore {
       return new Map([...entries].map(([name, { text }]) => [name, text]));
     },
     get records() {
-      return new Map([...entries].filter(([name]) => name.startsWith(RECORD_PREFIX)).map(([name, { text }]) => [name, text]));
+      return new Map(
+        [...entries].filter(([name]) => name.startsWith(RECORD_PREFIX)).map(([name, { text }]) => [name, text]),
+      );
     },
     get metadata() {
       return new Map([...entries].map(([name, { metadata }]) => [name, metadata]));

@@ -15,10 +15,18 @@ describe("chooseMailer", () => {
   });
 
   it("uses the outbox in .outbox/ under the working directory outside production", () => {
-    for (const env of [{}, { CONTEXT: "dev" }, { CONTEXT: "deploy-preview" }, { RESEND_API_KEY: "" }]) {
+    for (const env of [{}, { CONTEXT: "dev" }, { RESEND_API_KEY: "" }]) {
       const mailer = mailerOf(chooseMailer(env));
       expect(mailer.name).toBe("outbox");
       expect(mailer.dir).toBe(resolve(process.cwd(), ".outbox"));
+    }
+  });
+
+  it("refuses the outbox on a deploy preview or branch deploy, which has no disk anyone reads", () => {
+    for (const CONTEXT of ["deploy-preview", "branch-deploy"]) {
+      expect(chooseMailer({ CONTEXT })).toEqual({
+        error: "RESEND_API_KEY is missing on a hosted function, where there is no outbox",
+      });
     }
   });
 

@@ -335,6 +335,31 @@ describe("a sending key revoked from Friday 18:00 to Monday 09:00", () => {
   });
 });
 
+describe("a used-up daily quota", () => {
+  it("is an outage: kept, retried, alarmed after an hour, delivered once the quota is back", async () => {
+    fake.failAll({ status: 429, name: "daily_quota_exceeded" });
+    const response = await post(sampleAnswers("quota"));
+    expect(response.status).toBe(202);
+    const reference = await referenceOf(response);
+    for (let step = 0; step < 14; step++) {
+      clock += 5 * MINUTE;
+      await round();
+    }
+    expect(store.records.size).toBe(1);
+    expect(alertTexts().join("\n")).toContain(reference);
+    expect(alertTexts().join("\n")).toContain("daily_quota_exceeded");
+    expect((await status()).body.alarms?.["delayed"]).toBe(1);
+    fake.failAll(null);
+    for (let step = 0; step < 24 && store.records.size > 0; step++) {
+      clock += 5 * MINUTE;
+      await round();
+      await fake.sendEvents(mailEvents());
+    }
+    expect(store.records.size).toBe(0);
+    expect(fake.emails).toHaveLength(1);
+  });
+});
+
 describe("a backlog of 500, each read taking 50 ms", () => {
   it("delivers every one over successive rounds, none twice, no round over 30 s of its clock", async () => {
     const records = waiting();

@@ -172,7 +172,7 @@ describe("through the preview, as Netlify's tools run it", () => {
     const requestsBefore = fake.requests.length;
     const round = await fetch(new URL("/.netlify/functions/deliver-enquiries", preview.url));
     expect(round.status).toBe(200);
-    expect(await round.json()).toEqual({ delivered: 0, waiting: 1, held: 0 });
+    expect(await round.json()).toEqual({ delivered: 0, waiting: 1, held: 0, awaiting: 0 });
     expect(fake.requests).toHaveLength(requestsBefore);
     expect((await waitingNow()).map((enquiry) => enquiry.reference)).toEqual([reference]);
 
@@ -199,9 +199,11 @@ describe("through the preview, as Netlify's tools run it", () => {
     // 5. Nothing is left to send: a second round sends nothing, nor does the schedule.
     lines.length = 0;
     expect(await deliver()).toBe(0);
-    expect(lines.at(-1)).toMatch(/^Delivered 0\. Still waiting: 0\./);
+    expect(lines.at(-1)).toMatch(
+      /^Delivered 0\. Sent, waiting for the mail service to confirm: 0\. Still waiting: 0\./,
+    );
     const after = await fetch(new URL("/.netlify/functions/deliver-enquiries", preview.url));
-    expect(await after.json()).toEqual({ delivered: 0, waiting: 0, held: 0 });
+    expect(await after.json()).toEqual({ delivered: 0, waiting: 0, held: 0, awaiting: 0 });
     expect(fake.emails).toHaveLength(1);
   }, 60_000);
 

@@ -8,7 +8,7 @@ import type { FakeResend } from "./fake-resend.ts";
 /** Where enquiries go while the fake stands in for Resend. */
 export const FAKE_TEAM_ADDRESS = "team@example.org";
 
-/** Every variable the enquiry function and the Blobs client read. */
+/** Every variable the enquiry functions (form, schedule, mail events, status) and the Blobs client read. */
 const ENQUIRY_ENVIRONMENT = [
   "NETLIFY_BLOBS_CONTEXT",
   "RESEND_API_KEY",
@@ -18,6 +18,11 @@ const ENQUIRY_ENVIRONMENT = [
   "ENQUIRY_OUTBOX_DIR",
   "ENQUIRY_STORE_KEY",
   "ENQUIRY_PAGES_FROM_DEV_SERVER",
+  "ENQUIRY_FALLBACK_TO_EMAIL",
+  "ENQUIRY_STORE_OLD_KEYS",
+  "RESEND_WEBHOOK_SECRET",
+  "ENQUIRY_STATUS_TOKEN",
+  "ENQUIRY_ALERT_WEBHOOK_URL",
 ];
 
 /** Sets the environment for `fake`, plus `extra`; the function returned puts it back as it was. */

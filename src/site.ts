@@ -44,6 +44,13 @@ export const TEAM_EMAIL: string | undefined = undefined;
  */
 export const OPENING_HOURS: string | undefined = undefined;
 
+/**
+ * How long someone should wait to hear from the team before they call us, in words that follow
+ * "within", as the pages after the enquiry form say it. Nobody has agreed a response time yet:
+ * this is our guess, and the team must confirm it (or give the right one) before launch.
+ */
+export const REPLY_WITHIN = "5 working days";
+
 /** The enquiry form's page, for the building block that links to it. */
 export const ENQUIRY_PAGE = "/enquire/";
 

@@ -6,6 +6,7 @@
  *   npm run enquiries -- deliver --not-received RJ-…   # send one again, after checking the inbox
  *   npm run enquiries -- discard RJ-…      # end one the team has dealt with (asks first)
  *   npm run enquiries -- waiting --live    # the live site's store (NETLIFY_SITE_ID, NETLIFY_AUTH_TOKEN)
+ *   npm run enquiries -- waiting --live --preview   # the deploy previews' store, with their key
  *   npm run enquiries -- waiting --blobs-folder DIR   # a local store kept somewhere else
  */
 import path from "node:path";
@@ -13,7 +14,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { createBlobsStore, ENQUIRY_STORE_NAME } from "../src/lib/enquiry/store.ts";
+import { createBlobsStore, ENQUIRY_STORE_NAME, PREVIEW_STORE_NAME } from "../src/lib/enquiry/store.ts";
 import { runEnquiriesCommand, USAGE } from "./lib/enquiries-command/enquiries-command.ts";
 import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
 
@@ -26,13 +27,18 @@ try {
       live: { type: "boolean", default: false },
       "blobs-folder": { type: "string" },
       "not-received": { type: "boolean", default: false },
+      preview: { type: "boolean", default: false },
     },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   process.exit(2);
 }
-const { live, "blobs-folder": blobsFolder, "not-received": notReceived } = parsed.values;
+const { live, "blobs-folder": blobsFolder, "not-received": notReceived, preview } = parsed.values;
+if (preview && !live) {
+  console.error(`--preview goes with --live: the deploy previews' store is on Netlify.\n\n${USAGE}`);
+  process.exit(2);
+}
 const [command, target] = parsed.positionals;
 
 let stop = async () => {};
@@ -44,7 +50,7 @@ if (live) {
     console.error("--live needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN set in the shell: see docs/enquiries.md.");
     process.exit(1);
   }
-  store = createBlobsStore(ENQUIRY_STORE_NAME, { siteID, token });
+  store = createBlobsStore(preview ? PREVIEW_STORE_NAME : ENQUIRY_STORE_NAME, { siteID, token });
 } else {
   const blobs = await startLocalBlobs(path.resolve(blobsFolder ?? path.join(root, LOCAL_BLOBS_FOLDER)));
   stop = blobs.stop;

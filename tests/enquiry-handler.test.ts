@@ -478,7 +478,7 @@ describe("when the email cannot be sent", () => {
 
   it("does not let a person sending it again use up the retry schedule while the API is down", async () => {
     // Sent again while it waits (a refresh, "try again"): a person's attempt, so ten refreshes in
-    // a minute of outage cannot use up the 42-hour schedule and leave the enquiry held unseen.
+    // a minute of outage cannot push the schedule on to its six-hourly attempts.
     mailer.failure = { reason: "503 internal_server_error", maybeAccepted: true };
     for (let i = 0; i < 12; i++) {
       expect((await post(answers)).status).toBe(202);

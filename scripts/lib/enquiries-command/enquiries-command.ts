@@ -32,6 +32,7 @@ Without --live: the store in this project folder, which npm start and npm run pr
 (.netlify/blobs-serve/), or the one in DIR.
 With --live: the live site's store. Set NETLIFY_SITE_ID, NETLIFY_AUTH_TOKEN and
 ENQUIRY_STORE_KEY (and for deliver RESEND_API_KEY) in the shell first. See docs/enquiries.md.
+With --live --preview: the deploy previews' store, with the previews' ENQUIRY_STORE_KEY.
 
 The output holds people's own words: run it on a trusted machine and do not copy it anywhere.`;
 

@@ -16,12 +16,12 @@ import { newWaitingEnquiry } from "../src/lib/enquiry/delivery.ts";
 import { handleEnquiry, type LogEvent } from "../src/lib/enquiry/handler.ts";
 import { handleMailEvent } from "../src/lib/enquiry/mail-events.ts";
 import type { Mailer } from "../src/lib/enquiry/mailers/mailer.ts";
-import { createResendMailer } from "../src/lib/enquiry/mailers/resend-mailer.ts";
 import { openWaitingEnquiries } from "../src/lib/enquiry/runtime.ts";
 import { handleStatus } from "../src/lib/enquiry/status.ts";
 import { createWaitingEnquiries, recordName, type WaitingEnquiries } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
+import { resendMailerOnClock } from "./support/fake-clock-mailer.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 import { sampleAnswers } from "./support/sample-answers.ts";
 
@@ -81,16 +81,7 @@ const DEV_KEY = Buffer.alloc(32, 1);
 
 /** The real SDK against the fake; its waits pass on the fake clock. */
 const resendMailer = (deadlineMs = 5000): Mailer =>
-  createResendMailer({
-    apiKey: fake.apiKey,
-    baseUrl: fake.url,
-    deadlineMs,
-    perAttemptTimeoutMs: 1000,
-    now,
-    sleep: async (ms) => {
-      clock += ms;
-    },
-  });
+  resendMailerOnClock(fake, { now, advance: (ms) => (clock += ms) }, deadlineMs);
 
 function post(fields: Record<string, string>, { fallback = true } = {}) {
   return handleEnquiry(

@@ -15,11 +15,11 @@ import {
 } from "../src/lib/enquiry/delivery.ts";
 import { handleEnquiry, type LogEvent } from "../src/lib/enquiry/handler.ts";
 import type { Mailer, OutgoingEmail, SendResult } from "../src/lib/enquiry/mailers/mailer.ts";
-import { createResendMailer } from "../src/lib/enquiry/mailers/resend-mailer.ts";
 import { DEVELOPMENT_STORE_KEY, seal } from "../src/lib/enquiry/sealed.ts";
 import { createWaitingEnquiries, recordName, type WaitingEnquiry } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
+import { resendMailerOnClock } from "./support/fake-clock-mailer.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 
 const MINUTE = 60_000;
@@ -50,17 +50,8 @@ beforeEach(() => {
 });
 
 /** The real SDK against the fake; waits between retries pass on the fake clock, not in real time. */
-const resendMailer = (deadlineMs = 5000) =>
-  createResendMailer({
-    apiKey: fake.apiKey,
-    baseUrl: fake.url,
-    deadlineMs,
-    perAttemptTimeoutMs: 1000,
-    now,
-    sleep: async (ms) => {
-      clock += ms;
-    },
-  });
+const resendMailer = (deadlineMs = 5000): Mailer =>
+  resendMailerOnClock(fake, { now, advance: (ms) => (clock += ms) }, deadlineMs);
 
 const addresses = { to: "team@rj.example", from: "Website <enquiries@rj.example>" };
 

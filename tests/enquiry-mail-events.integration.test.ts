@@ -7,7 +7,7 @@
  * The handlers' other paths are tested in-process; this is the one real journey.
  */
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENQUIRY_ACTION } from "../src/site.ts";
 import { REFERENCE_PATTERN } from "../src/lib/enquiry/reference.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
@@ -19,6 +19,7 @@ import { startFakeResend, type FakeResend, type SignedEvent } from "../scripts/l
 import { startLocalBlobs, type LocalBlobs } from "../scripts/lib/local-blobs.ts";
 import type { Preview } from "../scripts/preview.ts";
 import { startEnquiryHarness, TEAM_ADDRESS, type EnquiryHarness } from "./support/enquiry-harness.ts";
+import { captureFunctionLogs } from "./support/function-logs.ts";
 import { sampleAnswers } from "./support/sample-answers.ts";
 
 const MINUTE = 60_000;
@@ -32,17 +33,7 @@ let alerts: FakeAlertReceiver;
 let blobs: LocalBlobs;
 let store: EnquiryStore;
 const previewLogs: string[] = [];
-let written = "";
-const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-  written += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-  return true;
-});
-/** The functions' log lines, one JSON object each. */
-const functionLogs = () =>
-  written
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as Record<string, string | number>);
+const logs = captureFunctionLogs();
 
 beforeAll(async () => {
   harness = await startEnquiryHarness({
@@ -58,7 +49,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  stdout.mockRestore();
+  logs.restore();
   await blobs?.stop();
   await harness?.close();
 });
@@ -261,7 +252,7 @@ describe("mail events through the preview", () => {
   }, 60_000);
 
   it("logs event types and references only, and no word typed", () => {
-    const events = functionLogs();
+    const events = logs.events();
     expect(events).toContainEqual({
       event: "enquiry.not-received",
       reference: bounced.reference,
@@ -275,7 +266,7 @@ describe("mail events through the preview", () => {
     );
     const refused = events.filter((event) => event["event"] === "mail-event.refused").map((event) => event["reason"]);
     expect(refused.sort()).toEqual(["signature", "signature", "signature", "stale", "unsigned"]);
-    const everything = [written, ...previewLogs].join("\n");
+    const everything = [logs.text(), ...previewLogs].join("\n");
     for (const typed of TYPED) expect(everything).not.toContain(typed);
   });
 });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ENQUIRY_ACTION, PHONE } from "../src/site.ts";
 import { REFERENCE_PATTERN } from "../src/lib/enquiry/reference.ts";
 import { DEVELOPMENT_STORE_KEY } from "../src/lib/enquiry/sealed.ts";
@@ -18,6 +18,7 @@ import { startLocalBlobs, type LocalBlobs } from "../scripts/lib/local-blobs.ts"
 import type { FakeResend } from "../scripts/lib/fake-resend.ts";
 import type { Preview } from "../scripts/preview.ts";
 import { startEnquiryHarness, type EnquiryHarness } from "./support/enquiry-harness.ts";
+import { captureFunctionLogs } from "./support/function-logs.ts";
 import { sampleAnswers } from "./support/sample-answers.ts";
 
 const MINUTE = 60_000;
@@ -30,13 +31,7 @@ let blobs: LocalBlobs;
 let store: EnquiryStore;
 /** The preview's own messages, and what the functions wrote: their workers' output comes here. */
 const previewLogs: string[] = [];
-let written = "";
-const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-  written += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-  return true;
-});
-/** The functions' log lines: one JSON object each. */
-const functionLogs = () => written.split("\n").filter((line) => line.startsWith("{"));
+const logs = captureFunctionLogs();
 
 beforeAll(async () => {
   harness = await startEnquiryHarness({ logs: previewLogs });
@@ -46,7 +41,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  stdout.mockRestore();
+  logs.restore();
   await blobs?.stop();
   await harness?.close();
 });
@@ -208,11 +203,11 @@ describe("through the preview, as Netlify's tools run it", () => {
   }, 60_000);
 
   it("logs each enquiry by reference and event, and no word typed, in the functions' logs or the preview's", () => {
-    const events = functionLogs().map((line) => (JSON.parse(line) as { event: string }).event);
+    const events = logs.events().map(({ event }) => event);
     expect(events).toEqual(
       expect.arrayContaining(["enquiry.saved", "enquiry.sent", "enquiry.waiting", "enquiry.round"]),
     );
-    const everything = [written, ...previewLogs].join("\n");
+    const everything = [logs.text(), ...previewLogs].join("\n");
     for (const typed of ["sam.writer@example.com", "letter", "07700", "Samantha", "Weekday mornings"]) {
       expect(everything).not.toContain(typed);
     }

@@ -12,6 +12,8 @@ import { adminPolicy } from "../src/keystatic/admin-headers.ts";
 import { editorComponents } from "../src/keystatic/content-components.ts";
 import { ENQUIRY_LINK_DEFAULT_WORDS, fromEditorMdx, toEditorMdx } from "../src/keystatic/mdx-field.ts";
 import { adminMode, GITHUB_VARIABLES } from "../src/keystatic/mode.ts";
+import { siteForChecks } from "../src/keystatic/integration.ts";
+import { contentFixture, settings } from "./support/content-fixture.ts";
 import { fieldsFromSchema } from "../src/keystatic/page-fields.ts";
 import { createPageSchema } from "../src/lib/page-schema.ts";
 import { ROOT } from "./support/keystatic-project.ts";
@@ -106,7 +108,10 @@ describe("the editor's building blocks", () => {
 });
 
 describe("which builds have the editor", () => {
-  const github = Object.fromEntries(GITHUB_VARIABLES.map((name) => [name, "x"]));
+  const github = {
+    ...Object.fromEntries(GITHUB_VARIABLES.map((name) => [name, "x"])),
+    KEYSTATIC_SECRET: "s".repeat(64),
+  };
 
   it("is on with npm start, saving locally, and off in a plain build (the live site's default)", () => {
     expect(adminMode({}, "dev")).toBe("local");
@@ -119,6 +124,21 @@ describe("which builds have the editor", () => {
     expect(adminMode({ ...github, NETLIFY: "true" }, "build")).toBe("github");
     expect(adminMode({ ...github, KEYSTATIC: "off" }, "build")).toBe("off");
     expect(adminMode({ KEYSTATIC: "off" }, "dev")).toBe("off");
+  });
+
+  it("leaves the editor out of deploy previews and branch deploys unless asked for there", () => {
+    for (const CONTEXT of ["deploy-preview", "branch-deploy"]) {
+      expect(adminMode({ ...github, NETLIFY: "true", CONTEXT }, "build")).toBe("off");
+      expect(adminMode({ ...github, NETLIFY: "true", CONTEXT, KEYSTATIC: "github" }, "build")).toBe("github");
+    }
+    expect(adminMode({ ...github, NETLIFY: "true", CONTEXT: "production" }, "build")).toBe("github");
+  });
+
+  it("refuses a KEYSTATIC_SECRET too short to seal the sign-in, in the build rather than at sign-in", () => {
+    const short = { ...github, KEYSTATIC_SECRET: "s".repeat(31) };
+    expect(() => adminMode(short, "build")).toThrow(/KEYSTATIC_SECRET must be at least 32 characters/);
+    expect(() => adminMode({ ...short, KEYSTATIC: "github" }, "build")).toThrow(/at least 32/);
+    expect(adminMode({ ...github, KEYSTATIC_SECRET: "s".repeat(32) }, "build")).toBe("github");
   });
 
   it("refuses local saving on Netlify and GitHub mode without its variables", () => {
@@ -134,5 +154,28 @@ describe("which builds have the editor", () => {
     expect(policy).not.toContain("'unsafe-eval'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain("ws:");
+    expect(policy).not.toContain("raw.githubusercontent.com");
+  });
+
+  it("lets GitHub mode read a public repository's files, which Keystatic fetches from raw.githubusercontent.com", () => {
+    const connect = /connect-src ([^;]+)/.exec(adminPolicy("", false, true))?.[1]?.split(" ");
+    expect(connect).toEqual(["'self'", "https://api.github.com", "https://raw.githubusercontent.com"]);
+  });
+});
+
+describe("what the admin's public scripts tell about the site", () => {
+  it("in GitHub mode, nothing of a draft page: neither its address nor its headings", () => {
+    const fixture = contentFixture({
+      "plans-for-spring": `${settings({ draft: "true", title: "Plans for spring" })}\n## Meeting the new team\n\nSoon.\n`,
+    });
+    try {
+      const withDrafts = siteForChecks(ROOT, { contentDir: fixture.dir });
+      expect(withDrafts.addresses).toContainEqual(["/plans-for-spring/", expect.objectContaining({ draft: true })]);
+      const live = siteForChecks(ROOT, { contentDir: fixture.dir, withDrafts: false });
+      expect(JSON.stringify(live)).not.toMatch(/plans-for-spring|meeting-the-new-team/);
+      expect(live.addresses.length).toBe(withDrafts.addresses.length - 1);
+    } finally {
+      fixture.remove();
+    }
   });
 });

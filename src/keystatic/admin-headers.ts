@@ -16,7 +16,11 @@ const ADMIN_PATHS = /^\/(?:api\/)?keystatic(?:\/|$)/;
 const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([^]*?)<\/script>/gi;
 
-export function adminPolicy(html: string, dev: boolean): string {
+/**
+ * `github`: GitHub mode, which reads through GitHub's API and, for a public repository, every
+ * file from raw.githubusercontent.com (Keystatic's fixed addresses).
+ */
+export function adminPolicy(html: string, dev: boolean, github = false): string {
   const hashes = [...html.matchAll(INLINE_SCRIPT)]
     .map((match) => match[1] ?? "")
     .filter((body) => body.length > 0)
@@ -27,7 +31,7 @@ export function adminPolicy(html: string, dev: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https://avatars.githubusercontent.com",
     "font-src 'self' data:",
-    `connect-src 'self' https://api.github.com${dev ? " ws: wss:" : ""}`,
+    `connect-src 'self' https://api.github.com${github ? " https://raw.githubusercontent.com" : ""}${dev ? " ws: wss:" : ""}`,
     "worker-src 'self' blob:",
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -56,6 +60,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const html = (await response.text()).replace(CSP_META, "");
   headers.delete("content-length");
-  headers.set("Content-Security-Policy", adminPolicy(html, import.meta.env.DEV));
+  headers.set(
+    "Content-Security-Policy",
+    adminPolicy(html, import.meta.env.DEV, import.meta.env["KEYSTATIC_STORAGE"] === "github"),
+  );
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 });

@@ -34,7 +34,10 @@ export function keystaticAdmin(mode: Exclude<AdminMode, "off">): AstroIntegratio
               "import.meta.env.KEYSTATIC_GITHUB_REPO": JSON.stringify(process.env["KEYSTATIC_GITHUB_REPO"] ?? ""),
               // The editor's checks panel (editor-checks.ts) cannot read files: it gets the site's
               // addresses and building blocks as they are now, and may be told what day it is.
-              "import.meta.env.CONTENT_CHECKS_SITE": JSON.stringify(JSON.stringify(siteForChecks(root))),
+              // In GitHub mode the admin's scripts are public, so they carry no draft pages.
+              "import.meta.env.CONTENT_CHECKS_SITE": JSON.stringify(
+                JSON.stringify(siteForChecks(root, { withDrafts: mode !== "github" })),
+              ),
               "import.meta.env.CONTENT_CHECKS_TODAY": JSON.stringify(process.env["CONTENT_CHECKS_TODAY"] ?? ""),
             },
             // Pre-bundle the admin's dependencies up front, so its first visit under npm start is quick.
@@ -66,13 +69,21 @@ export function keystaticAdmin(mode: Exclude<AdminMode, "off">): AstroIntegratio
   };
 }
 
-/** The site's addresses (content pages, src/pages, public/) and building blocks, for the checks panel. */
-export function siteForChecks(root: string): SiteForChecks {
-  const addresses = [...siteMapFromFiles(root)].map(
-    ([address, { draft, anchors }]): SiteForChecks["addresses"][number] => [
+/**
+ * The site's addresses (content pages, src/pages, public/) and building blocks, for the checks
+ * panel. `withDrafts: false` leaves draft pages out, addresses and headings alike: anyone can
+ * read the live admin's scripts without signing in. A link to a draft then shows as broken in
+ * the panel, and the build's own checks still say what it is.
+ */
+export function siteForChecks(
+  root: string,
+  { withDrafts = true, contentDir }: { withDrafts?: boolean; contentDir?: string } = {},
+): SiteForChecks {
+  const addresses = [...siteMapFromFiles(root, contentDir)]
+    .filter(([, { draft }]) => withDrafts || !draft)
+    .map(([address, { draft, anchors }]): SiteForChecks["addresses"][number] => [
       address,
       anchors ? { draft, anchors: [...anchors] } : { draft },
-    ],
-  );
+    ]);
   return { addresses, blocks: buildingBlocksIn(root) };
 }

@@ -21,7 +21,7 @@ const keystatic = makeGenericAPIRouteHandler({
 const through = (request: Request) =>
   guardSignIn(request, async () => {
     const { body, headers, status } = await keystatic(request);
-    return new Response((body ?? null) as BodyInit | null, { status, headers: headers as HeadersInit });
+    return new Response((body ?? null) as BodyInit | null, { status: status ?? 200, headers: headers as HeadersInit });
   });
 
 /** Calls to GitHub that got past the guard: the token exchange, answered here. */

@@ -25,6 +25,9 @@ import { resendMailerOnClock } from "./support/fake-clock-mailer.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 import { sampleAnswers } from "./support/sample-answers.ts";
 
+// Days of rounds on the fake clock, each a few real requests: seconds on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Friday 20 November 2026, 09:00 UTC: fixed, so no test depends on the day it runs. */

@@ -217,11 +217,12 @@ function bareRepo(gitDir: string): BareRepo {
       );
     },
     async file(rev, path) {
-      const commitOid = await resolve(rev, "commit");
-      if (!commitOid) return null;
-      const listed = (await git(["ls-tree", "-z", commitOid, "--", path])).toString("utf8").split("\0")[0] ?? "";
-      const match = /^\d+ blob ([0-9a-f]{40})\t/.exec(listed);
-      return match?.[1] ? blob(match[1]) : null;
+      if (!/^[\w./-]+$/.test(rev) || rev.startsWith("-")) return null;
+      try {
+        return await git(["cat-file", "blob", `${rev}:${path}`]);
+      } catch {
+        return null;
+      }
     },
     async writeCommit(parent, { additions, deletions, message, date }) {
       const index = join(gitDir, `index-${process.pid}-${Math.random().toString(36).slice(2)}`);

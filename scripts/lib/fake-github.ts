@@ -158,11 +158,10 @@ export interface FakeGitHub {
 
 /** A refusal in GitHub's GraphQL error shape: `type`, no `extensions`. */
 class GitHubProblem extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
+  readonly type: string;
+  constructor(type: string, message: string) {
     super(message);
+    this.type = type;
   }
 }
 
@@ -454,13 +453,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (parts.length < 4 || !sameName(`${parts[0]}/${parts[1]}`, repoName) || settings.visibility !== "public") {
       return notFound();
     }
-    // A branch name may hold slashes: the longest one that resolves wins.
-    for (let cut = parts.length - 1; cut > 2; cut--) {
-      const rev = parts.slice(2, cut).join("/");
-      if (!(await repo.resolve(rev, "commit"))) continue;
-      const bytes = await repo.file(rev, parts.slice(cut).join("/"));
-      if (!bytes) return notFound();
-      return reply(200, { ...CORS_HEADERS, "content-type": "text/plain; charset=utf-8" }, bytes);
+    // A branch name may hold slashes. Git allows no branch beside one named like its folder
+    // (editor beside editor/x), so at most one split of the path finds a file.
+    for (let cut = 3; cut < parts.length; cut++) {
+      const bytes = await repo.file(parts.slice(2, cut).join("/"), parts.slice(cut).join("/"));
+      if (bytes) return reply(200, { ...CORS_HEADERS, "content-type": "text/plain; charset=utf-8" }, bytes);
     }
     return notFound();
   }

@@ -375,6 +375,7 @@ describe("the GitHub stand-in", () => {
         deleteRef: { __typename: "DeleteRefPayload" },
       });
       expect(Object.keys(await fake.branches())).toEqual(["main"]);
+      expect(fake.requests.filter((request) => request.operationName === "CreateBranch")).toHaveLength(2);
     } finally {
       fake.settings.protectMain = false;
     }

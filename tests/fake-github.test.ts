@@ -4,7 +4,8 @@
  * `__typename`s its urql cache adds), so a Keystatic upgrade that asks for something the fake
  * does not serve fails here, not in a browser. Object ids are checked against git itself.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -484,6 +485,19 @@ describe("the GitHub stand-in", () => {
     expect(
       fake.requests.filter((request) => request.path.startsWith("/login/oauth/access_token")).length,
     ).toBeGreaterThan(0);
+  });
+
+  it("catches a server's fetch to GitHub when the hook is loaded with --import", async () => {
+    const { access_token } = fake.issueTokens();
+    const script = `const r = await fetch("https://api.github.com/user", { headers: { authorization: "Bearer ${access_token}" } }); console.log(r.status, (await r.json()).login);`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `--import=${join(ROOT, "scripts", "lib", "fake-github-fetch-hook.ts")}`,
+        FAKE_GITHUB_URL: fake.url,
+      },
+    });
+    expect(stdout.trim()).toBe("200 rj-editor");
   });
 
   it("maps only GitHub's hosts to itself", () => {

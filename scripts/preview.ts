@@ -16,6 +16,9 @@
  * - Pretty URLs. For `/about` with only `about/index.html` on disk, Netlify redirects (301)
  *   to `/about/`. NetlifyDev serves the page at both addresses.
  * - HEAD requests get the headers without the body.
+ * - On-demand routes. Astro's adapter writes the admin's as a Frameworks API function, which
+ *   NetlifyDev does not serve; the preview answers with it what nothing else matched, as
+ *   Netlify does (lib/framework-function.ts).
  *
  * - Scheduled functions. Netlify runs them on their `config.schedule`; NetlifyDev only runs
  *   one when its URL (`/.netlify/functions/<name>`) is opened. The preview opens it on the
@@ -47,6 +50,7 @@ import { NetlifyDev } from "@netlify/dev";
 import { listFunctions } from "@netlify/zip-it-and-ship-it";
 import { CronExpressionParser } from "cron-parser";
 import { parse as parseToml } from "smol-toml";
+import { frameworkContext, loadFrameworkFunction } from "./lib/framework-function.ts";
 import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
 
 export interface PreviewLogger {
@@ -184,6 +188,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   };
 
+  const frameworkFunction = await loadFrameworkFunction(root, publishDir);
+  if (frameworkFunction) logger.log("[preview] Serving the on-demand routes from .netlify/v1/functions/ssr/.");
+
   // Netlify's pretty URLs: `/about` redirects to `/about/` when the file is `about/index.html`.
   const prettyURLRedirect = (pathname: string): boolean => {
     if (pathname.endsWith("/")) return false;
@@ -203,6 +210,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
     const withBody = req.method !== "HEAD";
     const result = await netlifyDev.handleAndIntrospectNodeRequest(req);
+    if (!result && frameworkFunction) {
+      const ip = req.socket.remoteAddress ?? "";
+      await send(res, await frameworkFunction(requestOf(req, origin), frameworkContext(ip)), withBody);
+      return;
+    }
     if (!result) {
       await send(res, await notFound(origin), withBody);
       return;
@@ -370,4 +382,18 @@ if (import.meta.main) {
     console.error(`[preview] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+}
+
+/** The Node request as a web Request, its body streamed, for a function that takes one. */
+function requestOf(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(new URL(req.url ?? "/", origin), {
+    method: req.method ?? "GET",
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
+  } as RequestInit);
 }

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { config } from "@keystatic/core";
 import { makeGenericAPIRouteHandler } from "@keystatic/core/api/generic";
+import { refuseLocalModeElsewhere } from "../src/keystatic/local-only.ts";
 import { CALLBACK_PATH, guardSignIn, LOGIN_PATH, STATE_COOKIE } from "../src/keystatic/sign-in-guard.ts";
 
 const SITE = "https://rj.example";
@@ -122,5 +123,15 @@ describe("coming back from GitHub", () => {
     );
     expect(back.status).toBe(307);
     expect(cookiesOf(back).some((cookie) => /secure/i.test(cookie))).toBe(false);
+  });
+});
+
+describe("local mode", () => {
+  it("answers only at this machine's own address, wherever a build that has it is deployed", () => {
+    for (const origin of ["http://localhost:4321", "http://127.0.0.1:4321", "http://[::1]:4321"]) {
+      expect(refuseLocalModeElsewhere(new Request(`${origin}/api/keystatic/tree`), "local")).toBeNull();
+    }
+    expect(refuseLocalModeElsewhere(new Request(`${SITE}/api/keystatic/tree`), "local")?.status).toBe(403);
+    expect(refuseLocalModeElsewhere(new Request(`${SITE}/api/keystatic/tree`), "github")).toBeNull();
   });
 });

@@ -91,7 +91,10 @@ async function signIn(page: Page) {
 
 /** Opens the page in the admin, gives it the new description, and saves it on a new editor/ branch. */
 async function editAndSave(page: Page, branch: string, beforeSave: () => Promise<void> = async () => {}) {
-  await page.goto(`${preview.url}/keystatic/branch/main/collection/pages/item/${SLUG}`);
+  // The pages list, read from the repository, then the page, as an editor finds it.
+  await page.goto(`${preview.url}/keystatic/branch/main/collection/pages`);
+  await page.getByRole("main").getByText("Contact us", { exact: true }).click();
+  await page.waitForURL(new RegExp(`/collection/pages/item/${SLUG}$`));
   const description = page.getByRole("textbox", { name: "Description" });
   await description.waitFor({ timeout: 30_000 });
   await description.fill(CHANGED);

@@ -8,13 +8,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startPreview, type Preview } from "../scripts/preview.ts";
-import { EDITOR_PATHS, startFakeGitHub, type FakeGitHub } from "../scripts/lib/fake-github.ts";
-import { routeFetchToFake } from "../scripts/lib/fake-github-fetch-hook.ts";
-import { projectCopy, ROOT, type ProjectCopy } from "../scripts/lib/project-copy.ts";
+import type { BrowserContext, Page, Route } from "playwright-core";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Preview } from "../scripts/preview.ts";
+import type { FakeGitHub } from "../scripts/lib/fake-github.ts";
+import { ROOT } from "../scripts/lib/project-copy.ts";
 import { openEntry, saveEntry } from "./support/keystatic-entries.ts";
+import { useGitHubModeSite } from "./support/github-mode-site.ts";
 import { useChromium } from "./support/shared-browser.ts";
 
 // The expected file comes from Keystatic's own field functions, as the admin runs them in the
@@ -22,55 +22,30 @@ import { useChromium } from "./support/shared-browser.ts";
 vi.mock("@keystatic/core", () => import("../node_modules/@keystatic/core/dist/keystatic-core.js"));
 
 const browser = useChromium();
+const site = useGitHubModeSite();
 let fake: FakeGitHub;
-let copy: ProjectCopy;
 let preview: Preview;
-let undoFetch: () => void;
 /** Requests the browser tried to make to anywhere but the preview and the stand-in GitHub. */
 const offTheMachine: string[] = [];
-
-const RUNTIME_SECRETS = ["KEYSTATIC_GITHUB_CLIENT_ID", "KEYSTATIC_GITHUB_CLIENT_SECRET", "KEYSTATIC_SECRET"] as const;
 
 /** The page the test edits, its new description, and the file local mode writes for that change. */
 const SLUG = "contact-us";
 const CHANGED = "How to reach the restorative justice team, and what happens when you get in touch.";
 const original = readFileSync(join(ROOT, "content", `${SLUG}.mdx`), "utf8");
-let expected: string;
+const expected = saveEntry(SLUG, { ...openEntry(SLUG, original), description: CHANGED }).source;
 
-beforeAll(async () => {
-  expected = saveEntry(SLUG, { ...openEntry(SLUG, original), description: CHANGED }).source;
-  fake = await startFakeGitHub({ paths: EDITOR_PATHS, protectMain: true });
-  const settings = {
-    KEYSTATIC_GITHUB_CLIENT_ID: fake.clientId,
-    KEYSTATIC_GITHUB_CLIENT_SECRET: fake.clientSecret,
-    KEYSTATIC_SECRET: "k".repeat(64),
-    KEYSTATIC_GITHUB_REPO: fake.repo,
-    PUBLIC_KEYSTATIC_GITHUB_APP_SLUG: "rj-editor",
-  };
-  copy = projectCopy();
-  await copy.build({ ...settings, CONTEXT: "production" });
-  for (const name of RUNTIME_SECRETS) process.env[name] = settings[name];
-  undoFetch = routeFetchToFake(fake.url);
-  preview = await startPreview({ root: copy.dir, port: 0, host: "127.0.0.1", runSchedules: false, logger: quiet });
-}, 180_000);
-
-afterAll(async () => {
-  await preview?.close();
-  undoFetch?.();
-  for (const name of RUNTIME_SECRETS) delete process.env[name];
-  await fake?.close();
-  copy?.remove();
+beforeAll(() => {
+  ({ fake, preview } = site());
 });
 
-const quiet = { log: () => {}, warn: () => {}, error: () => {} };
-
 /** A fresh browser (no cookies, no IndexedDB) whose GitHub is the stand-in. */
-async function editorBrowser(): Promise<{ context: BrowserContext; page: Page }> {
+async function editorBrowser(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
-  const site = new URL(preview.url).origin;
-  await context.route("**/*", async (route) => {
+  const ours = new URL(preview.url).origin;
+  let closing = false;
+  const answer = async (route: Route) => {
     const url = new URL(route.request().url());
-    if (url.origin === site || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    if (url.origin === ours || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
     const target = fake.routeFor(url);
     if (!target) {
       offTheMachine.push(url.href);
@@ -78,8 +53,18 @@ async function editorBrowser(): Promise<{ context: BrowserContext; page: Page }>
     }
     const response = await route.fetch({ url: target.href, maxRedirects: 0 });
     return route.fulfill({ response });
-  });
-  return { context, page: await context.newPage() };
+  };
+  // A request still on its way when the test closes the browser has nobody left to answer.
+  await context.route("**/*", (route) =>
+    answer(route).catch((error: unknown) => {
+      if (!closing) throw error;
+    }),
+  );
+  const close = async () => {
+    closing = true;
+    await context.close();
+  };
+  return { context, page: await context.newPage(), close };
 }
 
 async function signIn(page: Page) {
@@ -112,20 +97,20 @@ async function editAndSave(page: Page, branch: string, beforeSave: () => Promise
 
 describe("an editor on the live site, in GitHub mode", () => {
   it("signs in, edits a page, and saves it on an editor/ branch when main is protected", async () => {
-    const { context, page } = await editorBrowser();
+    const { page, close } = await editorBrowser();
     try {
       await signIn(page);
       expect(expected).not.toBe(original);
       await editAndSave(page, "contact-description");
       expect(offTheMachine).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   }, 120_000);
 
   it("does the same with a public repository, whose files it reads from raw.githubusercontent.com", async () => {
     fake.settings.visibility = "public";
-    const { context, page } = await editorBrowser();
+    const { page, close } = await editorBrowser();
     try {
       await signIn(page);
       await editAndSave(page, "public-repository");
@@ -133,12 +118,12 @@ describe("an editor on the live site, in GitHub mode", () => {
       expect(offTheMachine).toEqual([]);
     } finally {
       fake.settings.visibility = "private";
-      await context.close();
+      await close();
     }
   }, 120_000);
 
   it("refreshes an expired sign-in when saving, without losing the change", async () => {
-    const { context, page } = await editorBrowser();
+    const { context, page, close } = await editorBrowser();
     try {
       await signIn(page);
       const refreshes = () =>
@@ -152,7 +137,25 @@ describe("an editor on the live site, in GitHub mode", () => {
       expect(refreshes()).toBe(before + 1);
       expect(offTheMachine).toEqual([]);
     } finally {
-      await context.close();
+      await close();
+    }
+  }, 120_000);
+
+  it("signs out from the account menu, revoking the token at GitHub", async () => {
+    const { context, page, close } = await editorBrowser();
+    try {
+      await signIn(page);
+      const revocations = () => fake.requests.filter((request) => request.method === "DELETE").length;
+      const before = revocations();
+      await page.getByRole("button", { name: "User menu" }).click();
+      await page.getByRole("menuitem", { name: "Log out" }).click();
+      await expect.poll(revocations, { timeout: 15_000 }).toBe(before + 1);
+      await page.getByText("Log in with GitHub").waitFor({ timeout: 15_000 });
+      const cookies = await context.cookies();
+      expect(cookies.filter((cookie) => cookie.name.startsWith("keystatic-gh-") && cookie.value !== "")).toEqual([]);
+      expect(offTheMachine).toEqual([]);
+    } finally {
+      await close();
     }
   }, 120_000);
 });

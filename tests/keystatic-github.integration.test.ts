@@ -5,53 +5,16 @@
  * behind GitHub's API). Sign-in, a forged sign-in, token refresh and sign-out, over HTTP as a
  * browser makes them. No request leaves the machine: the stand-in answers every GitHub address.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../scripts/preview.ts";
-import { EDITOR_PATHS, startFakeGitHub, type FakeGitHub } from "../scripts/lib/fake-github.ts";
-import { routeFetchToFake } from "../scripts/lib/fake-github-fetch-hook.ts";
-import { projectCopy, type ProjectCopy } from "../scripts/lib/project-copy.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Preview } from "../scripts/preview.ts";
+import type { FakeGitHub } from "../scripts/lib/fake-github.ts";
 import { CALLBACK_PATH, LOGIN_PATH, STATE_COOKIE } from "../src/keystatic/sign-in-guard.ts";
+import { useGitHubModeSite } from "./support/github-mode-site.ts";
 
+const site = useGitHubModeSite();
 let fake: FakeGitHub;
-let copy: ProjectCopy;
 let preview: Preview;
-let undoFetch: () => void;
-const said: string[] = [];
-
-/** The App's settings, as Netlify would hold them, pointing at the stand-in. */
-const appSettings = () => ({
-  KEYSTATIC_GITHUB_CLIENT_ID: fake.clientId,
-  KEYSTATIC_GITHUB_CLIENT_SECRET: fake.clientSecret,
-  KEYSTATIC_SECRET: "k".repeat(64),
-  KEYSTATIC_GITHUB_REPO: fake.repo,
-  PUBLIC_KEYSTATIC_GITHUB_APP_SLUG: "rj-editor",
-});
-const RUNTIME_SECRETS = ["KEYSTATIC_GITHUB_CLIENT_ID", "KEYSTATIC_GITHUB_CLIENT_SECRET", "KEYSTATIC_SECRET"] as const;
-
-beforeAll(async () => {
-  fake = await startFakeGitHub({ paths: EDITOR_PATHS, protectMain: true });
-  copy = projectCopy();
-  await copy.build({ ...appSettings(), CONTEXT: "production" });
-  // The function reads its secrets at run time, as on Netlify, and its fetch reaches the stand-in.
-  for (const name of RUNTIME_SECRETS) process.env[name] = appSettings()[name];
-  undoFetch = routeFetchToFake(fake.url);
-  const keep = (line = "") => void said.push(line);
-  preview = await startPreview({
-    root: copy.dir,
-    port: 0,
-    host: "127.0.0.1",
-    runSchedules: false,
-    logger: { log: keep, warn: keep, error: keep },
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await preview?.close();
-  undoFetch?.();
-  for (const name of RUNTIME_SECRETS) delete process.env[name];
-  await fake?.close();
-  copy?.remove();
-});
+beforeAll(() => ({ fake, preview } = site()));
 
 const get = (path: string, cookie?: string) =>
   fetch(new URL(path, preview.url), { redirect: "manual", ...(cookie ? { headers: { cookie } } : {}) });
@@ -92,7 +55,7 @@ describe("the admin in a GitHub-mode production build", () => {
     ]);
     expect(response.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(said).toContain("[preview] Serving the on-demand routes from .netlify/v1/functions/ssr/.");
+    expect(site().said).toContain("[preview] Serving the on-demand routes from .netlify/v1/functions/ssr/.");
   });
 
   it("signs an editor in through GitHub, with the tokens in cookies", async () => {

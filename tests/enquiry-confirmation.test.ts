@@ -21,6 +21,7 @@ import { handleStatus } from "../src/lib/enquiry/status.ts";
 import { createWaitingEnquiries, recordName, type WaitingEnquiries } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
+import { formPost } from "./support/form-post.ts";
 import { resendMailerOnClock } from "./support/fake-clock-mailer.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 import { sampleAnswers } from "./support/sample-answers.ts";
@@ -87,22 +88,15 @@ const resendMailer = (deadlineMs = 5000): Mailer =>
   resendMailerOnClock(fake, { now, advance: (ms) => (clock += ms) }, deadlineMs);
 
 function post(fields: Record<string, string>, { fallback = true } = {}) {
-  return handleEnquiry(
-    new Request(`${ORIGIN}/enquire/send`, {
-      method: "POST",
-      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields).toString(),
-    }),
-    {
-      loadPage: loadBuiltPage,
-      mailer: resendMailer(),
-      addresses: { to: TEAM, from: "Website <enquiries@rj.example>", ...(fallback ? { fallbackTo: FALLBACK } : {}) },
-      waiting: waiting(),
-      confirmDelivery: true,
-      now,
-      log: (event) => logs.push(event),
-    },
-  );
+  return handleEnquiry(formPost(ORIGIN, fields), {
+    loadPage: loadBuiltPage,
+    mailer: resendMailer(),
+    addresses: { to: TEAM, from: "Website <enquiries@rj.example>", ...(fallback ? { fallbackTo: FALLBACK } : {}) },
+    waiting: waiting(),
+    confirmDelivery: true,
+    now,
+    log: (event) => logs.push(event),
+  });
 }
 
 /** The mail-event function, as Resend reaches it; the SDK's check reads Date, set to our clock. */

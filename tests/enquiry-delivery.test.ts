@@ -19,6 +19,7 @@ import { DEVELOPMENT_STORE_KEY, seal } from "../src/lib/enquiry/sealed.ts";
 import { createWaitingEnquiries, recordName, type WaitingEnquiry } from "../src/lib/enquiry/waiting-enquiries.ts";
 import { startFakeResend, type FakeResend } from "../scripts/lib/fake-resend.ts";
 import { loadBuiltPage } from "./support/built-enquiry-pages.ts";
+import { formPost } from "./support/form-post.ts";
 import { resendMailerOnClock } from "./support/fake-clock-mailer.ts";
 import { createMemoryStore, type MemoryStore } from "./support/memory-store.ts";
 
@@ -56,21 +57,14 @@ const resendMailer = (deadlineMs = 5000): Mailer =>
 const addresses = { to: "team@rj.example", from: "Website <enquiries@rj.example>" };
 
 function post(fields: Record<string, string>) {
-  return handleEnquiry(
-    new Request(`${ORIGIN}/enquire/send`, {
-      method: "POST",
-      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields).toString(),
-    }),
-    {
-      loadPage: loadBuiltPage,
-      mailer: resendMailer(),
-      addresses,
-      waiting: waiting(),
-      now,
-      log: (event) => logs.push(event),
-    },
-  );
+  return handleEnquiry(formPost(ORIGIN, fields), {
+    loadPage: loadBuiltPage,
+    mailer: resendMailer(),
+    addresses,
+    waiting: waiting(),
+    now,
+    log: (event) => logs.push(event),
+  });
 }
 
 const enquiry = (n: number) => ({
@@ -177,14 +171,14 @@ describe("mail down for an hour, then back", () => {
         return reply;
       },
     };
-    const response = await handleEnquiry(
-      new Request(`${ORIGIN}/enquire/send`, {
-        method: "POST",
-        headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(enquiry(101)).toString(),
-      }),
-      { loadPage: loadBuiltPage, mailer: lossyMailer, addresses, waiting: waiting(), now, log: (e) => logs.push(e) },
-    );
+    const response = await handleEnquiry(formPost(ORIGIN, enquiry(101)), {
+      loadPage: loadBuiltPage,
+      mailer: lossyMailer,
+      addresses,
+      waiting: waiting(),
+      now,
+      log: (e) => logs.push(e),
+    });
     expect(response.status).toBe(202);
     clock += 5 * MINUTE;
     await round({ mailer: lossyMailer });

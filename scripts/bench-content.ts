@@ -6,7 +6,7 @@
  *   npm run bench:content -- 3000 --runs 1
  *
  * For each size it copies the project to a temporary folder (node_modules linked, not
- * copied), adds that many realistic generated pages (scripts/lib/generate-pages.ts) to the
+ * copied), adds that many realistic generated pages (tools/project/generate-pages.ts) to the
  * real content/, and runs a cold `astro build` there with its own cache, as a fresh Netlify
  * build would. It records wall time and the peak memory of the whole build process tree
  * (resident set, sampled from /proc every 50 ms), checks every page was written and still
@@ -20,10 +20,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
-import { generatePages } from "./lib/generate-pages.ts";
-import { measurePage, readFromBuild, TRANSFER_BUDGET } from "./lib/page-weight.ts";
-import { buildEnvironment, COPY_CONFIG, copySite } from "./lib/site-copy.ts";
-import { spread } from "./lib/bench/stats.ts";
+import { generatePages } from "../tools/project/generate-pages.ts";
+import { measurePage, readFromBuild, TRANSFER_BUDGET } from "../tools/project/page-weight.ts";
+import { buildEnvironment, COPY_CONFIG, projectCopy } from "../tools/project/copy.ts";
+import { spread } from "../bench/lib/stats.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const RESULTS = join(ROOT, "bench", "results");
@@ -99,7 +99,7 @@ function measured(command: string, args: string[], cwd: string, env: NodeJS.Proc
 
 /** A copy of the site whose content/ holds the real pages plus `count` generated ones. */
 function siteWithPages(count: number): { dir: string; hrefs: string[] } {
-  const dir = copySite(ROOT, `bench-content-${count}-`);
+  const dir = projectCopy(`bench-content-${count}-`).dir;
   const pages = generatePages(count);
   for (const page of pages) {
     const file = join(dir, "content", page.file);

@@ -11,13 +11,13 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { QUICK_EXIT_URL } from "../src/site.ts";
-import { startPreview } from "./preview.ts";
-import { timeBlankScreen, type BlankScreenTiming } from "./lib/bench/blank-screen-timing.ts";
-import { TRIGGERS } from "./lib/bench/quick-exit-timing.ts";
-import { ENGINES, startEngine, type EngineName } from "./lib/bench/screen-engines.ts";
-import { formatSpread } from "./lib/bench/stats.ts";
-import { startStandIn } from "./lib/browsers/stand-in.ts";
-import { startVirtualScreen } from "./lib/browsers/xvfb.ts";
+import { startPreview } from "../tools/netlify/preview.ts";
+import { timeBlankScreen, type BlankScreenTiming } from "../bench/lib/blank-screen-timing.ts";
+import { TRIGGERS } from "../bench/lib/quick-exit-timing.ts";
+import { ENGINES, startEngine, type EngineName } from "../tools/browsers/screen-engines.ts";
+import { formatSpread } from "../bench/lib/stats.ts";
+import { startStandIn } from "../tools/browsers/stand-in.ts";
+import { startVirtualScreen } from "../tools/browsers/xvfb.ts";
 
 const RESULTS = join(import.meta.dirname, "..", "bench", "results");
 const { values } = parseArgs({

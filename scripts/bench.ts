@@ -1,6 +1,6 @@
 /**
  * The performance benchmark: what people on slow phones feel, measured on the production build
- * served by the preview (scripts/preview.ts) in the project's Chromium. Not a test: it prints a
+ * served by the preview (tools/netlify/preview.ts) in the project's Chromium. Not a test: it prints a
  * report and writes it to bench/results/ (a dated JSON file, and latest.json, latest.md and
  * latest.svg, which are kept in the repository).
  *
@@ -11,7 +11,7 @@
  * JavaScript; Lighthouse's four category scores (mobile) for the home page, the longest guidance
  * page and the enquiry form; the quick exit's time to hidden and to navigation for a click,
  * Escape and Shift three times; the enquiry function's latency and throughput for valid and
- * invalid enquiries (runEnquiryLoad from scripts/load-enquiry.ts); and both functions' zipped
+ * invalid enquiries (runEnquiryLoad from bench/load/load-enquiry.ts); and both functions' zipped
  * size and the enquiry function's cold start, beside the figures from before the enquiry store.
  */
 import { spawnSync } from "node:child_process";
@@ -21,21 +21,21 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { formatLoadResult, runEnquiryLoad } from "./load-enquiry.ts";
-import { startPreview } from "./preview.ts";
-import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "./lib/function-bundle.ts";
-import { brotliSize, formatWeights, gzipSize, measurePage, readFromBuild } from "./lib/page-weight.ts";
+import { formatLoadResult, runEnquiryLoad } from "../bench/load/load-enquiry.ts";
+import { startPreview } from "../tools/netlify/preview.ts";
+import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "../tools/netlify/function-bundle.ts";
+import { brotliSize, formatWeights, gzipSize, measurePage, readFromBuild } from "../tools/project/page-weight.ts";
 import { checkContent } from "../src/lib/content-checks/check-content.ts";
 import { GUIDANCE_CEILING } from "../src/lib/content-checks/reading-grade.ts";
-import { measureColdStart } from "./lib/bench/function-cold-start.ts";
-import { startHeaderFilterProxy } from "./lib/bench/header-filter-proxy.ts";
-import { CATEGORIES, robotsTxt, runLighthouse, SKIPPED_AUDITS } from "./lib/bench/lighthouse-runs.ts";
-import { TRIGGERS, timeQuickExit } from "./lib/bench/quick-exit-timing.ts";
-import { barChart, markdownSummary } from "./lib/bench/report.ts";
-import type { BenchResults, Compressed } from "./lib/bench/results.ts";
-import { formatSpread } from "./lib/bench/stats.ts";
-import { launchChromium } from "./lib/browsers/chromium.ts";
-import { builtFile, builtPagePaths, DIST } from "./lib/site-pages.ts";
+import { measureColdStart } from "../bench/lib/function-cold-start.ts";
+import { startHeaderFilterProxy } from "../bench/lib/header-filter-proxy.ts";
+import { CATEGORIES, robotsTxt, runLighthouse, SKIPPED_AUDITS } from "../bench/lib/lighthouse-runs.ts";
+import { TRIGGERS, timeQuickExit } from "../bench/lib/quick-exit-timing.ts";
+import { barChart, markdownSummary } from "../bench/lib/report.ts";
+import type { BenchResults, Compressed } from "../bench/lib/results.ts";
+import { formatSpread } from "../bench/lib/stats.ts";
+import { launchChromium } from "../tools/browsers/chromium.ts";
+import { builtFile, builtPagePaths, DIST } from "../tools/project/site-pages.ts";
 import { QUICK_EXIT_URL } from "../src/site.ts";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");

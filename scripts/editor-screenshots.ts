@@ -10,9 +10,9 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { launchChromium } from "./lib/browsers/chromium.ts";
-import { startDevServer } from "./lib/keystatic-dev-server.ts";
-import { ROOT } from "./lib/project-copy.ts";
+import { launchChromium } from "../tools/browsers/chromium.ts";
+import { startDevServer } from "../tools/project/dev-server.ts";
+import { ROOT } from "../tools/project/copy.ts";
 
 const OUT = join(ROOT, "docs", "images", "editor");
 /** A page every copy has, with settings, text and building blocks to show. */

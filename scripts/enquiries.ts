@@ -15,8 +15,8 @@ import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createBlobsStore, ENQUIRY_STORE_NAME, PREVIEW_STORE_NAME } from "../src/lib/enquiry/store.ts";
-import { runEnquiriesCommand, USAGE } from "./lib/enquiries-command/enquiries-command.ts";
-import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "./lib/local-blobs.ts";
+import { runEnquiriesCommand, USAGE } from "../src/lib/enquiry/enquiries-command.ts";
+import { LOCAL_BLOBS_FOLDER, startLocalBlobs } from "../tools/netlify/local-blobs.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 let parsed;

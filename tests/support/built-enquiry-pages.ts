@@ -5,7 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { ENQUIRY_PAGES, type EnquiryPage } from "../../src/lib/enquiry/handler.ts";
 import { createPageReader } from "../../src/lib/enquiry/page-loader.ts";
-import { builtFile } from "../../scripts/lib/site-pages.ts";
+import { builtFile } from "../../tools/project/site-pages.ts";
 
 const files = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, pathToFileURL(builtFile(path))])) as Record<
   EnquiryPage,

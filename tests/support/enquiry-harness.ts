@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context } from "@netlify/functions";
-import { startPreview, type Preview } from "../../scripts/preview.ts";
-import { startFakeAlertReceiver, type FakeAlertReceiver } from "../../scripts/lib/fake-alert-receiver.ts";
-import { FAKE_TEAM_ADDRESS, useFakeMailEnvironment } from "../../scripts/lib/fake-mail-environment.ts";
-import { startFakeResend, type FakeResend } from "../../scripts/lib/fake-resend.ts";
+import { startPreview, type Preview } from "../../tools/netlify/preview.ts";
+import { startFakeAlertReceiver, type FakeAlertReceiver } from "../../tools/fakes/alert-receiver.ts";
+import { FAKE_TEAM_ADDRESS, useFakeMailEnvironment } from "../../tools/fakes/mail-environment.ts";
+import { startFakeResend, type FakeResend } from "../../tools/fakes/resend.ts";
 
 /** What Netlify's local tools pass the function; it reads only the deploy context. */
 export const LOCAL_CONTEXT = { deploy: { context: "dev" } } as unknown as Context;
@@ -33,7 +33,7 @@ export interface EnquiryHarness {
 export interface HarnessOptions {
   /** Where the preview's own messages go. */
   logs?: string[];
-  /** Another project root to serve (see scripts/preview.ts). */
+  /** Another project root to serve (see tools/netlify/preview.ts). */
   root?: string;
   /** RESEND_WEBHOOK_SECRET: an accepted email waits for the fake's signed `email.delivered`. */
   confirmDelivery?: boolean;

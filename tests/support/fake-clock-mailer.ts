@@ -4,7 +4,7 @@
  */
 import type { Mailer } from "../../src/lib/enquiry/mailers/mailer.ts";
 import { createResendMailer } from "../../src/lib/enquiry/mailers/resend-mailer.ts";
-import type { FakeResend } from "../../scripts/lib/fake-resend.ts";
+import type { FakeResend } from "../../tools/fakes/resend.ts";
 
 export function resendMailerOnClock(
   fake: FakeResend,

@@ -5,10 +5,10 @@
  * GitHub sent to the stand-in. Started before the file's tests and stopped after them.
  */
 import { afterAll, beforeAll } from "vitest";
-import { startPreview, type Preview } from "../../scripts/preview.ts";
-import { EDITOR_PATHS, startFakeGitHub, type FakeGitHub } from "../../scripts/lib/fake-github.ts";
-import { routeFetchToFake } from "../../scripts/lib/fake-github-fetch-hook.ts";
-import { projectCopy, type ProjectCopy } from "../../scripts/lib/project-copy.ts";
+import { startPreview, type Preview } from "../../tools/netlify/preview.ts";
+import { EDITOR_PATHS, startFakeGitHub, type FakeGitHub } from "../../tools/fakes/github/server.ts";
+import { routeFetchToFake } from "../../tools/fakes/github/fetch-hook.ts";
+import { projectCopy, type ProjectCopy } from "../../tools/project/copy.ts";
 
 export interface GitHubModeSite {
   fake: FakeGitHub;

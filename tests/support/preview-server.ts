@@ -1,14 +1,14 @@
 /**
  * Vitest global setup for browser tests: serves the built dist/ the way Netlify would
- * (scripts/preview.ts) on a free loopback port, and hands its address to every test.
+ * (tools/netlify/preview.ts) on a free loopback port, and hands its address to every test.
  * Enquiries go to a fresh local outbox, as with `npm start`, where tests can read them.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startPreview } from "../../scripts/preview.ts";
-import { DIST } from "../../scripts/lib/site-pages.ts";
+import { startPreview } from "../../tools/netlify/preview.ts";
+import { DIST } from "../../tools/project/site-pages.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 /** One Chromium for a whole test file: launched before its tests run and closed after them. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium } from "../../scripts/lib/browsers/chromium.ts";
+import { launchChromium } from "../../tools/browsers/chromium.ts";
 
 export function useChromium(): () => Browser {
   let browser: Browser | undefined;

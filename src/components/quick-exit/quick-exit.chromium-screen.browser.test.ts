@@ -7,10 +7,10 @@
 import { existsSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../../../scripts/lib/browsers/chromium.ts";
-import { captureScreen, countSitePixels } from "../../../scripts/lib/browsers/screen-capture.ts";
-import { startStandIn, type StandIn } from "../../../scripts/lib/browsers/stand-in.ts";
-import { startVirtualScreen, type VirtualScreen } from "../../../scripts/lib/browsers/xvfb.ts";
+import { launchChromium } from "../../../tools/browsers/chromium.ts";
+import { captureScreen, countSitePixels } from "../../../tools/browsers/screen-capture.ts";
+import { startStandIn, type StandIn } from "../../../tools/browsers/stand-in.ts";
+import { startVirtualScreen, type VirtualScreen } from "../../../tools/browsers/xvfb.ts";
 
 const SITE = inject("previewUrl");
 const DESTINATION = "https://www.bbc.co.uk/weather";

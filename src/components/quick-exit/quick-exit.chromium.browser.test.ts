@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page, Request } from "playwright-core";
-import { launchChromium } from "../../../scripts/lib/browsers/chromium.ts";
+import { launchChromium } from "../../../tools/browsers/chromium.ts";
 
 const SITE = inject("previewUrl");
 const DESTINATION = "https://www.bbc.co.uk/weather";

@@ -7,10 +7,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, type TestContext } from "vitest";
 import type { Browser, BrowserContext, Page } from "puppeteer-core";
-import { launchFirefox } from "../../../scripts/lib/browsers/firefox.ts";
-import { captureScreen, countSitePixels } from "../../../scripts/lib/browsers/screen-capture.ts";
-import { startStandIn, type StandIn } from "../../../scripts/lib/browsers/stand-in.ts";
-import { startVirtualScreen, type VirtualScreen } from "../../../scripts/lib/browsers/xvfb.ts";
+import { launchFirefox } from "../../../tools/browsers/firefox.ts";
+import { captureScreen, countSitePixels } from "../../../tools/browsers/screen-capture.ts";
+import { startStandIn, type StandIn } from "../../../tools/browsers/stand-in.ts";
+import { startVirtualScreen, type VirtualScreen } from "../../../tools/browsers/xvfb.ts";
 import { SITE_NAME } from "../../site.ts";
 
 const SITE = inject("previewUrl");

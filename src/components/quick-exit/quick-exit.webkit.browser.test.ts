@@ -7,10 +7,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { By, Key, type WebDriver } from "selenium-webdriver";
-import { captureScreen, captureXwd, countSitePixels, readXwd } from "../../../scripts/lib/browsers/screen-capture.ts";
-import { startStandIn, type StandIn } from "../../../scripts/lib/browsers/stand-in.ts";
-import { launchWebKit, type WebKit } from "../../../scripts/lib/browsers/webkit.ts";
-import { startVirtualScreen, type VirtualScreen } from "../../../scripts/lib/browsers/xvfb.ts";
+import { captureScreen, captureXwd, countSitePixels, readXwd } from "../../../tools/browsers/screen-capture.ts";
+import { startStandIn, type StandIn } from "../../../tools/browsers/stand-in.ts";
+import { launchWebKit, type WebKit } from "../../../tools/browsers/webkit.ts";
+import { startVirtualScreen, type VirtualScreen } from "../../../tools/browsers/xvfb.ts";
 
 const SITE = inject("previewUrl");
 const DESTINATION = "https://www.bbc.co.uk/weather";

@@ -1,0 +1,242 @@
+/**
+ * The accessibility gate, over every page found in dist/ (the 404 page as a missing address
+ * too) and every state of the enquiry form (errors, sent, kept, not sent), served as Netlify would
+ * serve them, on a desktop screen and on a 320 px phone:
+ * 1. axe-core in Chromium, every violation of WCAG 2.0, 2.1 and 2.2 A and AA and of axe's best
+ *    practices, whatever its impact; and any error the browser reports, such as a blocked style;
+ * 2. the Nu HTML checker over the same HTML: every error, warning and info message;
+ * 3. pa11y-ci with both its runners (axe and HTML_CodeSniffer) at WCAG 2 AA.
+ * Any issue fails `npm test`. Run with `npm run test:a11y` after a build. The three run in
+ * order: the Nu checker reads the HTML the axe pass kept from each form submission.
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { startPreview } from "../../tools/netlify/preview.ts";
+import { fillConfirmationPage, fillFormPage } from "../../src/lib/enquiry/pages.ts";
+import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../../tools/browsers/chromium.ts";
+import { builtFile, builtPagePaths, DIST } from "../../tools/project/site-pages.ts";
+import { axeViolations, formatViolation } from "../support/axe.ts";
+import { formatNuMessage, isTrimmedStyleHashMisreading, nuCheck } from "../support/nu-checker.ts";
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  // 320 CSS pixels is also what a 1280 px window shows at 400% zoom.
+  { width: 320, height: 640 },
+];
+
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A page or form state, with how to reach it in pa11y's words and in Playwright's. */
+interface Target {
+  name: string;
+  url: string;
+  /** pa11y actions, run after the page loads. */
+  actions?: string[];
+  /**
+   * For a state reached by sending the form: what to type first, for Playwright. The form is
+   * then sent, and the HTML the function answers with is kept for the Nu checker.
+   */
+  beforeSending?: (page: Page) => Promise<void>;
+}
+
+interface Pa11yUrl {
+  url: string;
+  viewport: Viewport;
+  actions?: string[];
+}
+
+const SUBMIT = ["click element [data-submit-button]", "wait for path to be /enquire/send"];
+
+/** The enquiry form's states, reached the way a visitor reaches them where possible. */
+function enquiryStates(siteUrl: string, workDir: string): Target[] {
+  const form = new URL("/enquire/", siteUrl).href;
+  // A failed send cannot be caused from a browser: the page is filled in as the function fills it.
+  const notSent = join(workDir, "enquiry-not-sent.html");
+  const answers = { message: "Hello", contactMethod: "email", email: "sam@example.com" };
+  writeFileSync(
+    notSent,
+    fillFormPage(readFileSync(join(DIST, "enquire", "index.html"), "utf8"), { answers, sendFailed: true }),
+  );
+  // Kept but not yet delivered: the mail API would have to be down, so it is filled in the same way.
+  const kept = join(workDir, "enquiry-kept.html");
+  writeFileSync(
+    kept,
+    fillConfirmationPage(readFileSync(join(DIST, "enquire", "received", "index.html"), "utf8"), "RJ-7K3M-9Q2X"),
+  );
+  return [
+    {
+      name: "enquiry-errors",
+      url: form,
+      actions: SUBMIT,
+      // Nothing typed in: every required answer is missing.
+      beforeSending: async () => {},
+    },
+    {
+      name: "enquiry-sent",
+      url: form,
+      actions: [
+        "set field #message to Hello",
+        "check field #contactMethod-email",
+        "set field #email to sam@example.com",
+        ...SUBMIT,
+      ],
+      beforeSending: async (page) => {
+        await page.fill("#message", "Hello");
+        await page.check("#contactMethod-email");
+        await page.fill("#email", "sam@example.com");
+      },
+    },
+    { name: "enquiry-not-sent", url: pathToFileURL(notSent).href },
+    { name: "enquiry-kept", url: pathToFileURL(kept).href },
+  ];
+}
+
+function allTargets(siteUrl: string, workDir: string): Target[] {
+  const pages = [...builtPagePaths(), "/no-such-page/"].map((path) => ({
+    name: path,
+    url: new URL(path, siteUrl).href,
+  }));
+  return [...pages, ...enquiryStates(siteUrl, workDir)];
+}
+
+/**
+ * axe over every target at every size, in one Chromium. Returns the problems found, and
+ * writes the HTML the function answered each form submission with to workDir/<name>.html.
+ */
+async function runAxe(targets: Target[], siteUrl: string, workDir: string): Promise<string[]> {
+  const browser = await launchChromium();
+  const problems: string[] = [];
+  try {
+    for (const target of targets) {
+      for (const viewport of VIEWPORTS) {
+        const context = await browser.newContext({ viewport });
+        // The quick exit's destination, or anything else elsewhere, is never fetched.
+        await context.route("**/*", (route, request) =>
+          /^(file:|data:)/.test(request.url()) || request.url().startsWith(siteUrl) ? route.continue() : route.abort(),
+        );
+        const page = await context.newPage();
+        const browserErrors: string[] = [];
+        // Chromium logs a page's own status, 404 or 422 here, as an error: only those are expected.
+        const documents = new Set<string>();
+        page.on("response", (response) => {
+          if (response.request().isNavigationRequest()) documents.add(response.url());
+        });
+        page.on("console", (message) => {
+          const ownStatus = /^Failed to load resource: the server responded with a status of (404|422)\b/;
+          if (message.type() !== "error") return;
+          if (ownStatus.test(message.text()) && documents.has(message.location().url)) return;
+          browserErrors.push(message.text());
+        });
+        page.on("pageerror", (error) => browserErrors.push(error.message));
+        await page.goto(target.url);
+        if (target.beforeSending) {
+          await target.beforeSending(page);
+          const [answer] = await Promise.all([
+            page.waitForResponse((response) => response.request().method() === "POST"),
+            page.click("[data-submit-button]"),
+          ]);
+          await page.waitForURL(/\/enquire\/send$/);
+          writeFileSync(join(workDir, `${target.name}.html`), await answer.text());
+        }
+        const violations = await axeViolations(page);
+        await context.close();
+
+        const label = `${target.name} at ${viewport.width} x ${viewport.height}`;
+        const found = [...violations.map(formatViolation), ...browserErrors.map((error) => `browser error: ${error}`)];
+        problems.push(...found.map((problem) => `${label}: ${problem}`));
+        console.log(
+          found.length === 0 ? `  ok ${label}` : `  FAIL ${label}\n${found.map((f) => `    ${f}`).join("\n")}`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return problems;
+}
+
+/** The Nu checker over every built page and every form state's HTML, in one run. */
+async function runNu(stateFiles: string[]): Promise<string[]> {
+  const files = [...builtPagePaths().map((path) => builtFile(path)), ...stateFiles];
+  const messages = await nuCheck(files);
+  const counted = messages.filter((message) => !isTrimmedStyleHashMisreading(message));
+  const setAside = messages.length - counted.length;
+  const shown = (file: string) => (file.startsWith(DIST) ? relative(process.cwd(), file) : file);
+  const problems = counted.map((message) => formatNuMessage({ ...message, file: shown(message.file) }));
+  console.log(
+    `Nu HTML checker: ${counted.length} messages in ${files.length} files` +
+      (setAside ? ` (${setAside} about trimmed <style> hashes set aside: each file proved them wrong)` : ""),
+  );
+  return problems;
+}
+
+/** Runs pa11y-ci over every page and state at every screen size and returns its exit code. */
+async function runPa11y(targets: Target[], workDir: string): Promise<number> {
+  const urls: Pa11yUrl[] = targets.flatMap(({ url, actions }) =>
+    VIEWPORTS.map((viewport) => ({ url, viewport, ...(actions && { actions }) })),
+  );
+  const config = {
+    defaults: {
+      runners: ["axe", "htmlcs"],
+      standard: "WCAG2AA",
+      timeout: 30_000,
+      concurrency: 1,
+      chromeLaunchConfig: { executablePath: await chromiumPath(), args: CHROMIUM_ARGS },
+      // No rule is ignored. Anything added here needs a comment saying why.
+      ignore: [],
+    },
+    urls,
+  };
+  const configFile = join(workDir, "pa11y-ci.json");
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  // Asynchronous on purpose: the preview server answering pa11y lives in this same process.
+  const pa11y = spawn("pa11y-ci", ["--config", configFile], { stdio: "inherit" });
+  const [code] = (await once(pa11y, "exit")) as [number | null];
+  return code ?? 1;
+}
+
+describe("every page and form state", () => {
+  const workDir = mkdtempSync(join(tmpdir(), "pa11y-"));
+  let siteUrl = "";
+  let targets: Target[] = [];
+  let preview: Awaited<ReturnType<typeof startPreview>> | undefined;
+  const runs = () => `${targets.length} pages and form states x ${VIEWPORTS.length} screen sizes`;
+
+  beforeAll(async () => {
+    // Enquiries sent while testing go to a throwaway outbox, never anywhere real.
+    delete process.env["RESEND_API_KEY"];
+    process.env["ENQUIRY_OUTBOX_DIR"] = join(workDir, "outbox");
+    preview = await startPreview({ port: 0, host: "127.0.0.1" });
+    siteUrl = preview.url;
+    targets = allTargets(siteUrl, workDir);
+  });
+
+  afterAll(async () => {
+    await preview?.close();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test("axe-core finds nothing, and the browser reports no error", async () => {
+    console.log(`axe-core (${runs()}):`);
+    expect(await runAxe(targets, siteUrl, workDir)).toEqual([]);
+  });
+
+  test("the Nu HTML checker finds nothing, form states included", async () => {
+    const stateFiles = targets.filter((target) => target.name.startsWith("enquiry-")).map((t) => `${t.name}.html`);
+    expect(await runNu(stateFiles.map((file) => join(workDir, file)))).toEqual([]);
+  });
+
+  test("pa11y-ci, with axe and HTML_CodeSniffer at WCAG 2 AA, finds nothing", async () => {
+    console.log(`pa11y-ci (${runs()}):`);
+    expect(await runPa11y(targets, workDir)).toBe(0);
+  });
+});

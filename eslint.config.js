@@ -1,8 +1,28 @@
-// Lint rules: typescript-eslint's recommended type-aware set plus Astro's, as Starlight does.
+// Lint rules: typescript-eslint's recommended set plus Astro's, and the direction of imports.
 import { defineConfig } from "eslint/config";
 import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
+
+/** Files matching `files` may not import from the top-level folders `folders`, however they get there. */
+function restrictImports(files, folders) {
+  return {
+    files,
+    // A test beside what it tests is a test, not part of the site.
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: folders.map((folder) => ({
+            regex: `^(\\.\\./)+${folder}/`,
+            message: `This file may not import ${folder}/: see "Where things are" in README.md.`,
+          })),
+        },
+      ],
+    },
+  };
+}
 
 export default defineConfig(
   { ignores: ["dist/", ".astro/", ".netlify/", "node_modules/", ".outbox/", "bench/results/"] },
@@ -13,6 +33,12 @@ export default defineConfig(
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
+  // Dependencies point one way: the site and its functions use none of the harness, the entry
+  // points or the tests; the harness, the benchmarks and the entry points never use the tests;
+  // the harness uses neither the benchmarks nor the entry points.
+  restrictImports(["src/**", "netlify/**", "astro.config.mjs", "keystatic.config.ts"], ["tools", "bench", "scripts", "tests"]),
+  restrictImports(["tools/**"], ["bench", "scripts", "tests"]),
+  restrictImports(["bench/**", "scripts/**"], ["tests"]),
   {
     languageOptions: {
       globals: { console: "readonly", process: "readonly" },

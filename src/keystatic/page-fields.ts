@@ -7,6 +7,7 @@
 import { fields, type BasicFormField, type ComponentSchema } from "@keystatic/core";
 import { Flex } from "@keystar/ui/layout";
 import { createElement } from "react";
+// astro/zod, as the schema this reads is built with (src/lib/page-schema.ts).
 import { z } from "astro/zod";
 
 /** The parts of JSON Schema that z.toJSONSchema writes for the kinds of setting a page has. */

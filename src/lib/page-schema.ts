@@ -5,6 +5,7 @@
  * agree on them. Each setting's `meta` is what the editor shows: its label and a line of help.
  * Messages are written for the people who edit pages, not for developers.
  */
+// astro/zod, as Astro asks of content schemas: the zod its content layer validates them with.
 import { z } from "astro/zod";
 
 /** Search results cut a description off after about this many characters. */

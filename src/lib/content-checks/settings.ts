@@ -3,6 +3,7 @@
  * site build uses (src/lib/page-schema.ts), with each complaint rewritten for the person
  * editing the page and placed on the line of the setting it is about.
  */
+// astro/zod, as the schema this checks with is built with (src/lib/page-schema.ts).
 import type { z } from "astro/zod";
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";

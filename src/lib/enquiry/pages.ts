@@ -1,9 +1,11 @@
 /**
  * Fills in the built enquiry pages for the enquiry function's answers. The markup lives only in
  * the Astro components: every message slot is already in the page, hidden, so this only puts
- * answers back, writes messages in and reveals them. No element is made here.
+ * answers back, writes messages in and reveals them. No element is made here. The slots are
+ * found by the attributes in page-slots.ts, which the components render them with.
  */
 import { parseHTML } from "linkedom";
+import { slotSelector } from "./page-slots.ts";
 import type { EnquiryAnswers, FieldError } from "./schema.ts";
 
 export interface FormPageState {
@@ -33,19 +35,19 @@ export function fillFormPage(html: string, { answers, errors = [], sendFailed = 
 
   if (errors.length > 0) {
     document.title = `Error: ${document.title}`;
-    const summary = document.querySelector("[data-error-summary]");
+    const summary = document.querySelector(slotSelector("errorSummary"));
     summary?.removeAttribute("hidden");
     summary?.setAttribute("autofocus", "");
     for (const { field, message } of errors) {
-      const item = document.querySelector(`[data-summary-for="${field}"]`);
+      const item = document.querySelector(slotSelector("summaryFor", field));
       item?.removeAttribute("hidden");
-      setText(item?.querySelector("[data-error-text]"), message);
+      setText(item?.querySelector(slotSelector("errorText")), message);
 
-      const slot = document.querySelector(`[data-error-for="${field}"]`);
+      const slot = document.querySelector(slotSelector("errorFor", field));
       slot?.removeAttribute("hidden");
-      setText(slot?.querySelector("[data-error-text]"), message);
-      document.querySelector(`[data-form-group="${field}"]`)?.classList.add("form-group--error");
-      const described = document.querySelector(`[data-fieldset="${field}"]`) ?? document.getElementById(field);
+      setText(slot?.querySelector(slotSelector("errorText")), message);
+      document.querySelector(slotSelector("formGroup", field))?.classList.add("form-group--error");
+      const described = document.querySelector(slotSelector("fieldset", field)) ?? document.getElementById(field);
       if (described && slot) {
         const ids = (described.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
         described.setAttribute("aria-describedby", [...ids, slot.id].join(" "));
@@ -54,11 +56,11 @@ export function fillFormPage(html: string, { answers, errors = [], sendFailed = 
   }
 
   if (sendFailed) {
-    const banner = document.querySelector("[data-send-failed]");
+    const banner = document.querySelector(slotSelector("sendFailed"));
     banner?.removeAttribute("hidden");
     // With errors too, the summary takes focus; otherwise the banner does.
     if (errors.length === 0) banner?.setAttribute("autofocus", "");
-    setText(document.querySelector("[data-submit-button]"), "Try sending again");
+    setText(document.querySelector(slotSelector("submitButton")), "Try sending again");
   }
   return document.toString();
 }
@@ -66,10 +68,10 @@ export function fillFormPage(html: string, { answers, errors = [], sendFailed = 
 /** The confirmation page, showing the enquiry's reference. */
 export function fillConfirmationPage(html: string, reference: string): string {
   const { document } = parseHTML(html);
-  const line = document.querySelector("[data-enquiry-reference-line]");
+  const line = document.querySelector(slotSelector("referenceLine"));
   if (!line) throw new Error("The confirmation page has no place for the reference.");
   line.removeAttribute("hidden");
-  setText(line.querySelector("[data-enquiry-reference]"), reference);
+  setText(line.querySelector(slotSelector("reference")), reference);
   return document.toString();
 }
 

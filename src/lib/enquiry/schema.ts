@@ -2,6 +2,8 @@
  * The enquiry form's rules: which answers are needed when, and what makes one wrong. The
  * questions themselves (names, options, limits, messages) are read from questions.ts.
  */
+// "zod" itself, not astro/zod: the enquiry function is plain Node and imports nothing from Astro.
+// Today both reach the same installed zod (astro/zod re-exports zod/v4).
 import { z } from "zod";
 import {
   ENQUIRY_FIELDS,

@@ -1,7 +1,7 @@
 /**
  * The building blocks of src/components/content/, as the editor knows them: each one's name, kind
  * and props, so that a page opened in the editor keeps its blocks and a new page can use them.
- * Names must match the .astro files; tests/keystatic-fields.test.ts checks that none is missing.
+ * Names must match the .astro files; tests/pure/keystatic-fields.test.ts checks that none is missing.
  */
 import { fields } from "@keystatic/core";
 import { block, inline, mark, repeating, wrapper } from "@keystatic/core/content-components";

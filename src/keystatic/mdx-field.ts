@@ -9,7 +9,7 @@
  *   paragraph is saved on one line again (the site's own way of writing a short warning).
  * - Lists keep `-` bullets and the text starts after one empty line, as the pages are written.
  *
- * Everything else is Keystatic's own MDX output (tests/keystatic-round-trip.test.ts proves that
+ * Everything else is Keystatic's own MDX output (tests/built/keystatic-round-trip.built.test.ts proves that
  * every page still builds to the same HTML after a round trip).
  */
 import { fields } from "@keystatic/core";

@@ -1,7 +1,7 @@
 /**
  * The editor's fields for a page's settings, derived from the schema the build checks them with
  * (src/lib/page-schema.ts), so the two cannot drift: a setting added there appears here, with the
- * same limits, or the editor fails to start and tests/keystatic-fields.test.ts fails with it.
+ * same limits, or the editor fails to start and tests/pure/keystatic-fields.test.ts fails with it.
  * The schema is read through zod's JSON Schema output, its public description of itself.
  */
 import { fields, type BasicFormField, type ComponentSchema } from "@keystatic/core";

@@ -1,6 +1,6 @@
 /**
  * The security headers of netlify.toml's "/*" block, for responses Netlify does not add them
- * to: its functions'. tests/security-headers.test.ts keeps the two copies the same.
+ * to: its functions'. tests/pure/security-headers.test.ts keeps the two copies the same.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",

@@ -18,7 +18,7 @@ import { useGitHubModeSite } from "../support/github-mode-site.ts";
 import { useChromium } from "../support/shared-browser.ts";
 
 // The expected file comes from Keystatic's own field functions, as the admin runs them in the
-// browser: its Node build leaves the editor's parts out (as tests/keystatic-round-trip.test.ts).
+// browser: its Node build leaves the editor's parts out (as tests/built/keystatic-round-trip.built.test.ts).
 vi.mock("@keystatic/core", () => import("../../node_modules/@keystatic/core/dist/keystatic-core.js"));
 
 const browser = useChromium();

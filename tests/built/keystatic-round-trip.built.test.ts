@@ -2,7 +2,7 @@
  * Opening and saving every page in the editor, unchanged, changes nothing the site shows. The
  * round trip runs in Node through Keystatic's own field functions (the MDX field's ProseMirror
  * parse and serialize among them), which are what the admin calls when it opens and saves an
- * entry; Chromium would add only the clicks (tests/keystatic-editor.browser.test.ts does those).
+ * entry; Chromium would add only the clicks (tests/browser/keystatic-editor.browser.test.ts does those).
  * Each saved file must have the same settings, and the whole site built from the saved files
  * must be byte-identical, page by page, to the site built from the originals.
  */

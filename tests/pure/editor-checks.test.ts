@@ -1,7 +1,7 @@
 /**
  * The editor's checks panel (src/keystatic/editor-checks.ts) without a browser: the file it
  * writes from a draft, the site it is given, and where it says each problem is.
- * tests/keystatic-editor.browser.test.ts shows the panel itself in the admin.
+ * tests/browser/keystatic-editor.browser.test.ts shows the panel itself in the admin.
  */
 import { describe, expect, it } from "vitest";
 import { checkDraft, draftSource, siteMapOf } from "../../src/keystatic/editor-checks.ts";

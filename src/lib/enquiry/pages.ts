@@ -78,7 +78,7 @@ export function fillConfirmationPage(html: string, reference: string): string {
 /*
  * linkedom writes HTML out without escaping a textarea's text, or "&" in attribute values, as
  * a browser expects. Unhelped, a message holding "</textarea>" would end the box early and
- * "&amp;" typed in a field would come back as "&". tests/enquiry-pages.test.ts and the fuzz
+ * "&amp;" typed in a field would come back as "&". tests/built/enquiry-pages.built.test.ts and the fuzz
  * tests read the result with a spec-following parser to prove the round trip.
  */
 function textareaText(value: string): string {

@@ -179,7 +179,7 @@ describe("the email", () => {
 describe("a change to the definition", () => {
   it("reaches the validation and the email with nothing else changed", async () => {
     vi.resetModules();
-    vi.doMock("../src/lib/enquiry/questions.ts", async (importOriginal) => {
+    vi.doMock("../../src/lib/enquiry/questions.ts", async (importOriginal) => {
       const real = await importOriginal<typeof import("../../src/lib/enquiry/questions.ts")>();
       const changed = structuredClone(real.QUESTIONS) as unknown as Record<EnquiryField, Question>;
       Object.assign(changed.name, { maxLength: 3, inEmail: "Call them", errors: { tooLong: "Name is too long" } });
@@ -204,7 +204,7 @@ describe("a change to the definition", () => {
       expect(text).toContain("\nCall them: Sam\n");
       expect(text).toContain(`\n${QUESTIONS.careCoordinator.inEmail}: Perhaps\n`);
     } finally {
-      vi.doUnmock("../src/lib/enquiry/questions.ts");
+      vi.doUnmock("../../src/lib/enquiry/questions.ts");
       vi.resetModules();
     }
   });

@@ -493,7 +493,7 @@ describe("the GitHub stand-in", () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
       env: {
         ...process.env,
-        NODE_OPTIONS: `--import=${join(ROOT, "scripts", "lib", "fake-github-fetch-hook.ts")}`,
+        NODE_OPTIONS: `--import=${join(ROOT, "tools", "fakes", "github", "fetch-hook.ts")}`,
         FAKE_GITHUB_URL: fake.url,
       },
     });

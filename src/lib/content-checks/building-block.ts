@@ -1,5 +1,5 @@
 /**
- * building-block (error): a misspelt name, such as <Warnnig>, would stop the page building
+ * building-block: a misspelt name, such as <Warnnig>, would stop the page building
  * with a message only a developer could read; say which blocks exist instead, and what a
  * block cannot do without (declared in src/components/content/required-attributes.ts).
  */

@@ -5,10 +5,10 @@
  * section. Their source and rule id stay the library's, so the report says where each came from.
  * Which rules these are, their severity and their guide sections are in registry.ts.
  *
- * - remark-lint-no-duplicate-headings (warning): two headings with the same words.
- * - retext-readability (warning): a sentence that most of its seven formulas find too hard
+ * - remark-lint-no-duplicate-headings: two headings with the same words.
+ * - retext-readability: a sentence that most of its seven formulas find too hard
  *   for the page's reading age (its grade ceiling plus 5, as the library counts age).
- * - retext-passive (warning): the passive voice, which hides who does what.
+ * - retext-passive: the passive voice, which hides who does what.
  */
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";

@@ -2,8 +2,9 @@
  * The content checks where editors write: a "Checks" panel under the page text in the editor,
  * updated as they type, listing every message the build would give the page (reading grade,
  * hard sentences, broken links, missing alt text, typed contact details, the settings…) with
- * how to fix each. One definition: it runs checkPage from src/lib/content-checks, the function
- * the build and `npm run check:content` run, on the page as it would be saved.
+ * how to fix each, and the guide's section on the check that found it. One definition: it runs
+ * checkPage from src/lib/content-checks, the function the build and `npm run check:content` run,
+ * on the page as it would be saved, and names each check as that folder's registry.ts does.
  *
  * Keystatic hands each field only its own value, so the settings fields publish theirs to a small
  * store here (see publishSettings) and the panel writes the page's file from them and the text:
@@ -16,6 +17,7 @@ import { createElement, useEffect, useState, useSyncExternalStore, type ReactEle
 import { stringify } from "yaml";
 import type { pageTextField } from "./mdx-field.ts";
 import type { Destination, SiteMap } from "../lib/content-checks/index.ts";
+import { guideUrl, ruleOf } from "../lib/content-checks/registry.ts";
 
 /** What the integration writes for the panel: the site map's entries and the building blocks' names. */
 export interface SiteForChecks {
@@ -47,6 +49,8 @@ export interface CheckItem {
   message: string;
   /** "How to fix: …". */
   fix: string | undefined;
+  /** The guide's section on the check that found it, such as content/README.md#broken-link. */
+  guide: string | undefined;
 }
 
 export interface DraftResult {
@@ -97,6 +101,7 @@ export async function checkDraft(
     const inSettings = line > 1 && line < settingsEnd;
     const setting = inSettings ? /^\s*([A-Za-z]+):/.exec(lines[line - 1] ?? "")?.[1] : undefined;
     const text = line > settingsEnd ? (lines[line - 1] ?? "").trim() : "";
+    const rule = ruleOf(message);
     return {
       mustFix: message.fatal === true,
       where: inSettings
@@ -109,6 +114,7 @@ export async function checkDraft(
       near: text ? (text.length > 80 ? `${text.slice(0, 77)}…` : text) : undefined,
       message: message.reason,
       fix: message.note ?? undefined,
+      guide: rule ? guideUrl(rule.id) : undefined,
     };
   });
   return { grade: file.data.reading, items };
@@ -297,6 +303,9 @@ function PanelView({ result, failure }: { result: DraftResult | undefined; failu
               ` – ${item.where}${item.near ? `, near “${item.near}”` : ""}: `,
               item.message,
               item.fix ? createElement("span", { style: { display: "block" } }, item.fix) : null,
+              item.guide
+                ? createElement("span", { style: { display: "block" } }, `The guide explains this check: ${item.guide}`)
+                : null,
             ),
           ),
         )

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import type { Nodes } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFileMessage } from "vfile-message";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { requiredAttributesOf, type BlockProps } from "../../src/components/content/required-attributes.ts";
 import { checkContent } from "../../src/lib/content-checks/check-content.ts";
 import { checkPage, pageId, RULES } from "../../src/lib/content-checks/index.ts";
 import { pageParser } from "../../src/lib/content-checks/page.ts";
@@ -318,6 +319,32 @@ describe("building blocks", () => {
     ]);
     expect(problems[0]?.fix).toContain("<Warning>");
     expect(problems[0]?.fix).toContain("<GetHelpNow>");
+    expect(problems[1]?.fix).toBe('Write it like this: <Details summary="More about letters">');
+  });
+
+  it("types each block's Props from the attributes it requires, as the rule reads them", () => {
+    expectTypeOf<BlockProps<"Step">>().toEqualTypeOf<{ title: string }>();
+    expectTypeOf<BlockProps<"Details">>().toEqualTypeOf<{ summary: string }>();
+    expect(requiredAttributesOf("Details").map(([name]) => name)).toEqual(["summary"]);
+    expect(requiredAttributesOf("Warning")).toEqual([]);
+  });
+
+  it("needs a Step title that is more than spaces", () => {
+    const text = `${settings()}
+## Steps
+
+<Steps>
+<Step title=" ">
+
+Hi.
+
+</Step>
+</Steps>
+`;
+    const problems = problemsOn(text).filter((p) => p.rule === "building-block");
+    expect(problems.map((p) => [p.line, p.message, p.fix])).toEqual([
+      [10, "<Step> needs a title.", 'Write it like this: <Step title="A practitioner meets you">'],
+    ]);
   });
 
   it("explains MDX it cannot read, with the line", () => {

@@ -57,6 +57,10 @@ describe("checkDraft", () => {
     ]);
     expect(result.items[1]?.near).toBe("Read about [our process](/no-such-page/).");
     expect(result.items.every((item) => item.fix?.startsWith("How to fix:"))).toBe(true);
+    expect(result.items.map((item) => item.guide)).toEqual([
+      "content/README.md#settings-contact",
+      "content/README.md#broken-link",
+    ]);
   });
 
   it("checks links only for their form when it has no site", async () => {

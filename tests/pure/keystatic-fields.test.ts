@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { BasicFormField } from "@keystatic/core";
 import { describe, expect, it } from "vitest";
 import keystaticConfig from "../../keystatic.config.ts";
+import { REQUIRED_ATTRIBUTES } from "../../src/components/content/required-attributes.ts";
 import { adminPolicy } from "../../src/keystatic/admin-headers.ts";
 import { editorComponents } from "../../src/keystatic/content-components.ts";
 import { ENQUIRY_LINK_DEFAULT_WORDS, fromEditorMdx, toEditorMdx } from "../../src/keystatic/mdx-field.ts";
@@ -91,6 +92,20 @@ describe("the editor's building blocks", () => {
       .filter((file) => file.endsWith(".astro"))
       .map((file) => file.slice(0, -".astro".length));
     expect(Object.keys(editorComponents).sort()).toEqual(files.sort());
+  });
+
+  it("ask for each attribute a block requires, and will not save it empty", () => {
+    for (const [block, attributes] of Object.entries(REQUIRED_ATTRIBUTES)) {
+      const schema = editorComponents[block as keyof typeof editorComponents].schema as Record<
+        string,
+        BasicFormField<string>
+      >;
+      expect(Object.keys(schema), block).toEqual(Object.keys(attributes));
+      for (const field of Object.values(schema)) {
+        expect(() => field.validate(field.parse(""))).toThrow();
+        expect(field.validate(field.parse("More about letters"))).toBe("More about letters");
+      }
+    }
   });
 
   it("give <EnquiryLink /> the words the component shows by default", () => {

@@ -1,5 +1,5 @@
 /**
- * broken-link (error): every link to this site must reach a page that will be there, and the
+ * broken-link: every link to this site must reach a page that will be there, and the
  * part of it for #links. Our own rule rather than remark-validate-links, which checks links
  * to files on disk: ours are site addresses (/contact-us/ is content/contact-us.mdx, and
  * /enquire/ is src/pages), and the editor must check a draft with no disk at all.

@@ -1,12 +1,13 @@
 /**
- * building-block (error): a misspelt name, such as <Warnnig>, would stop the page building
+ * building-block: a misspelt name, such as <Warnnig>, would stop the page building
  * with a message only a developer could read; say which blocks exist instead, and what a
- * block cannot do without.
+ * block cannot do without (declared in src/components/content/required-attributes.ts).
  */
 import type { Nodes, Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { visit } from "unist-util-visit";
-import { attributeOf, isJsxElement } from "./mdx-nodes.ts";
+import { requiredAttributesOf, type AttributeKind } from "../../components/content/required-attributes.ts";
+import { attributeOf, isJsxElement, type JsxElement } from "./mdx-nodes.ts";
 import { report, ruleMeta } from "./rule.ts";
 
 export interface BuildingBlockOptions {
@@ -14,10 +15,9 @@ export interface BuildingBlockOptions {
   blocks?: readonly string[] | undefined;
 }
 
-/** What each block cannot do without, and an example of it. */
-const REQUIRED: Record<string, { attribute: string; example: string }> = {
-  Details: { attribute: "summary", example: '<Details summary="More about letters">' },
-  Step: { attribute: "title", example: '<Step title="A practitioner meets you">' },
+/** Whether a block gives an attribute a value of its kind. */
+const GIVEN: Record<AttributeKind, (block: JsxElement, attribute: string) => boolean> = {
+  text: (block, attribute) => Boolean(attributeOf(block, attribute).text?.trim()),
 };
 
 const buildingBlock = lintRule<Root, BuildingBlockOptions>(ruleMeta("building-block"), (tree, file, options) => {
@@ -33,13 +33,13 @@ const buildingBlock = lintRule<Root, BuildingBlockOptions>(ruleMeta("building-bl
       );
       return;
     }
-    const required = REQUIRED[node.name];
-    if (required && !attributeOf(node, required.attribute).text?.trim()) {
+    for (const [attribute, { kind, example }] of requiredAttributesOf(node.name)) {
+      if (GIVEN[kind](node, attribute)) continue;
       report(
         file,
-        `<${node.name}> needs a ${required.attribute}.`,
+        `<${node.name}> needs a ${attribute}.`,
         node.position,
-        `Write it like this: ${required.example}`,
+        `Write it like this: <${node.name} ${attribute}="${example}">`,
       );
     }
   });

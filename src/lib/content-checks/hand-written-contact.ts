@@ -1,5 +1,5 @@
 /**
- * hand-written-contact (error): the service's phone number and email addresses belong to
+ * hand-written-contact: the service's phone number and email addresses belong to
  * <PhoneLink /> and <ContactDetails />, which read src/site.ts. Typed by hand they go out of
  * date when the number changes, and the number is not a link a phone can call. The page's
  * settings are checked for the same by settings-contact.ts.

@@ -1,5 +1,5 @@
 /**
- * heading-order (error): the title is the page's one level 1 heading, and each heading is at
+ * heading-order: the title is the page's one level 1 heading, and each heading is at
  * most one level below the one before, so screen reader users can follow the page's outline.
  * Our own rule, not remark-lint-heading-increment: that rule cannot know that the layout
  * writes the title as the h1, nor see the level 3 heading each <Step> makes.

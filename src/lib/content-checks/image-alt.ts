@@ -1,4 +1,4 @@
-/** image-alt (error): each image needs words (alt text) for people who cannot see it. */
+/** image-alt: each image needs words (alt text) for people who cannot see it. */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { imagesOf } from "./images.ts";

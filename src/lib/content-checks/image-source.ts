@@ -1,5 +1,5 @@
 /**
- * image-source (error): an image must be one of the site's own files, since pages load
+ * image-source: an image must be one of the site's own files, since pages load
  * nothing from other sites; with a site map, it must also exist in public/.
  */
 import type { Root } from "mdast";

@@ -25,7 +25,8 @@ import plainWords from "./plain-words.ts";
 import quickExitLink from "./quick-exit-link.ts";
 import readingGrade, { ceilingFor } from "./reading-grade.ts";
 import reviewDue from "./review-due.ts";
-import { report, RULE_SOURCE } from "./rule.ts";
+import { CONTENT_RULES, ruleNamed, stopsAChange, type RuleId } from "./registry.ts";
+import { report } from "./rule.ts";
 import settings from "./settings.ts";
 import settingsContact from "./settings-contact.ts";
 import type { SiteMap } from "./site-map.ts";
@@ -50,24 +51,9 @@ export interface CheckPageOptions {
 }
 
 /** Each rule, as the report prints it (rule id, then source), and whether it stops a change. */
-export const RULES: readonly { ruleId: string; source: string; severity: "error" | "warning" }[] = [
-  { ruleId: "unreadable", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "settings", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "broken-link", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "quick-exit-link", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "hand-written-contact", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "image-alt", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "image-source", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "heading-order", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "building-block", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "reading-grade", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "review-due", source: RULE_SOURCE, severity: "warning" },
-  { ruleId: "settings-contact", source: RULE_SOURCE, severity: "error" },
-  { ruleId: "plain-words", source: RULE_SOURCE, severity: "warning" },
-  { ruleId: "no-duplicate-headings", source: "remark-lint", severity: "warning" },
-  { ruleId: "readability", source: "retext-readability", severity: "warning" },
-  { ruleId: "(the passive words, such as been-written)", source: "retext-passive", severity: "warning" },
-];
+export const RULES: readonly { ruleId: string; source: string; severity: "error" | "warning" }[] = CONTENT_RULES.map(
+  ({ id, source, severity }) => ({ ruleId: id, source, severity }),
+);
 
 /**
  * Every rule, in the order they run, for one page. The prose rules come last: remark-retext
@@ -76,9 +62,8 @@ export const RULES: readonly { ruleId: string; source: string; severity: "error"
  */
 export function contentRules(options: Omit<CheckPageOptions, "path" | "source"> & { id: string }): PluggableList {
   const today = options.today ?? todayInUk();
-  // Each rule's severity as RULES gives it, in unified-lint-rule's words.
-  const level = (ruleId: string) =>
-    RULES.find((rule) => rule.ruleId === ruleId)?.severity === "error" ? "error" : "warn";
+  // Each rule's severity as the registry gives it, in unified-lint-rule's words.
+  const level = (ruleId: RuleId) => (stopsAChange(ruleNamed(ruleId)) ? "error" : "warn");
   return [
     [settings, [level("settings"), { today }]],
     [brokenLink, [level("broken-link"), { siteMap: options.siteMap }]],
@@ -152,5 +137,5 @@ function unreadable(
       : "In ordinary text, write < as \\< and { as \\{. Check that every building block you open, such as <Details>, is closed again, such as </Details>.",
     "unreadable",
   );
-  message.fatal = true;
+  message.fatal = stopsAChange(ruleNamed("unreadable"));
 }

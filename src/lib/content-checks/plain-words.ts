@@ -1,5 +1,5 @@
 /**
- * plain-words (warning): words GOV.UK's style guide asks writers to avoid, each with the
+ * plain-words: words GOV.UK's style guide asks writers to avoid, each with the
  * plainer word to use. A warning, not an error: sometimes the word is the right one.
  * The list is ours, drawn from GOV.UK's "Writing for GOV.UK" plain English guidance and its
  * "words to avoid": only words that are almost never the plainest choice on these pages

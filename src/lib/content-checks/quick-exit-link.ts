@@ -1,5 +1,5 @@
 /**
- * quick-exit-link (error): body text must never link to the quick exit's destination. People
+ * quick-exit-link: body text must never link to the quick exit's destination. People
  * use that page to hide that they were here; a link to it from our pages would give that away.
  */
 import type { Root } from "mdast";

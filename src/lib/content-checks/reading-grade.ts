@@ -1,5 +1,5 @@
 /**
- * reading-grade (error): each page's Flesch-Kincaid grade must stay at or under its ceiling,
+ * reading-grade: each page's Flesch-Kincaid grade must stay at or under its ceiling,
  * and so must each long paragraph, since one hard paragraph can hide in an easy page's
  * average. Our own rule: retext-readability judges sentences one by one (see prose.ts), and
  * has no page grade. The grade is kept on the file (file.data.reading) for the report.

@@ -1,5 +1,5 @@
 /**
- * review-due (warning): pages nobody has checked for a year may be wrong. A reminder, not a
+ * review-due: pages nobody has checked for a year may be wrong. A reminder, not a
  * reason to stop a change. "Today" is passed in, so tests never read the real clock.
  */
 import type { Root } from "mdast";

@@ -1,19 +1,15 @@
 /**
  * What every rule of ours shares: its id as the report prints it (west-mercia-rj:<rule-id>),
- * the guide's section that explains it, and a message that says how to fix the problem.
+ * the guide's section that explains it (both from registry.ts), and a message that says how
+ * to fix the problem.
  */
 import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import { guideUrl, RULE_SOURCE, type OwnRuleId } from "./registry.ts";
 
-export const RULE_SOURCE = "west-mercia-rj";
-
-/** The editors' guide, content/README.md, has a section for each rule, named by its id. */
-export function guideUrl(ruleId: string): string {
-  return `content/README.md#${ruleId}`;
-}
-
-export function ruleMeta(ruleId: string) {
+/** unified-lint-rule's description of one of our rules. */
+export function ruleMeta(ruleId: OwnRuleId) {
   return { origin: `${RULE_SOURCE}:${ruleId}`, url: guideUrl(ruleId) };
 }
 
@@ -23,7 +19,7 @@ export function report(
   reason: string,
   place: Point | Position | undefined,
   fix: string,
-  ruleId?: string,
+  ruleId?: OwnRuleId,
 ): VFileMessage {
   const message = file.message(reason, { place, ...(ruleId ? { ruleId, source: RULE_SOURCE } : {}) });
   message.note = `How to fix: ${fix}`;

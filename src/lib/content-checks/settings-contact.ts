@@ -1,5 +1,5 @@
 /**
- * settings-contact (error): the phone number or an email address typed into the
+ * settings-contact: the phone number or an email address typed into the
  * title or description, which people see in the browser tab and in search results. Settings
  * cannot hold a building block, and a number there goes as stale as one in the page.
  */

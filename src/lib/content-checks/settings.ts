@@ -1,5 +1,5 @@
 /**
- * settings (error): the settings at the top of a page, checked against the same schema the
+ * settings: the settings at the top of a page, checked against the same schema the
  * site build uses (src/lib/page-schema.ts), with each complaint rewritten for the person
  * editing the page and placed on the line of the setting it is about.
  */

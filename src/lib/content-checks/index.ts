@@ -1,6 +1,7 @@
 /**
  * The content checks, as unified plugins defined once and run in three places: the Astro build
- * (remark-plugin.ts), `npm run check:content` (check-content.ts) and the browser editor.
+ * (build.ts), `npm run check:content` (check-content.ts) and the editor's Checks panel
+ * (src/keystatic/editor-checks.ts).
  * checkPage reads nothing from disk: give it a page's MDX, even an unsaved draft, and the
  * site's addresses and building blocks, and it returns the file with every rule's messages.
  */

@@ -54,7 +54,7 @@ export async function timeBlankScreen(
     }
     // The screen can be blank before the navigation starts: let it reach the stand-in, then
     // answer it, before waiting on the activation (a WebDriver command can wait for it).
-    await waitUntil(async () => standIn.destinationRequests.length > destinationAsked, 5000, "No navigation started.");
+    await waitUntil(() => standIn.destinationRequests.length > destinationAsked, 5000, "No navigation started.");
     standIn.setDelay(0);
     await activation;
     if (blankAt === undefined) stillShowing += 1;
@@ -64,7 +64,7 @@ export async function timeBlankScreen(
   return { engine: engine.name, trigger, blankMs: spread(blank, 0), stillShowing };
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, failure: string) {
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, failure: string) {
   const started = performance.now();
   while (!(await condition())) {
     if (performance.now() - started > timeoutMs) throw new Error(failure);

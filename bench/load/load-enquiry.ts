@@ -117,7 +117,7 @@ export async function runEnquiryLoad(given: Partial<LoadOptions> = {}): Promise<
     onError: (error) => thrown.push(error instanceof Error ? error.name : String(error)),
   });
   try {
-    const answers: (Answer | undefined)[] = new Array(jobs.length);
+    const answers = new Array<Answer | undefined>(jobs.length);
     say(`load-enquiry: ${jobs.length} requests to ${server.url}${ACTION}, ${options.concurrency} connections`);
     const run = await sendAll(server.url, options, {
       next: (index) => {
@@ -149,7 +149,8 @@ export async function runEnquiryLoad(given: Partial<LoadOptions> = {}): Promise<
 
     const tally = tallyDelivery(jobs, answers, fake.emails, acceptedDuringLoad);
     if (stillWaiting > 0) tally.problems.push(`${stillWaiting} enquiries still waiting after ${rounds.length} rounds`);
-    if (thrown.length > 0) tally.problems.push(`the function threw ${thrown.length} times: ${[...new Set(thrown)]}`);
+    if (thrown.length > 0)
+      tally.problems.push(`the function threw ${thrown.length} times: ${[...new Set(thrown)].join(",")}`);
     if (run.stoppedByTimeLimit) tally.problems.push(`stopped at the time limit, ${options.timeLimitS} s`);
     const answered = answers.filter(Boolean).length;
     return {

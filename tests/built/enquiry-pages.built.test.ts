@@ -41,7 +41,7 @@ function textareaAsBrowserSees(html: string, name: string): string | undefined {
     content?: Node;
     value?: string;
   }
-  const stack: Node[] = [parseLikeABrowser(html) as unknown as Node];
+  const stack: Node[] = [parseLikeABrowser(html)];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeName === "textarea" && node.attrs?.some((attr) => attr.name === "name" && attr.value === name)) {

@@ -16,7 +16,7 @@ import {
   type EnquiryField,
   type Question,
 } from "../../src/lib/enquiry/questions.ts";
-import { HONEYPOT_FIELD, parseEnquiry, type Enquiry, type EnquiryAnswers } from "../../src/lib/enquiry/schema.ts";
+import { HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "../../src/lib/enquiry/schema.ts";
 import { EVERY_ANSWER } from "../support/sample-answers.ts";
 import { DIST } from "../../tools/project/site-pages.ts";
 
@@ -157,7 +157,7 @@ describe("the email", () => {
   it.each(choiceFields)("words each option of %s as defined, bold when it is a warning", (field) => {
     const definition = question(field) as ChoiceQuestion;
     for (const option of definition.options) {
-      const { text, html } = renderEnquiryEmail({ ...full, [field]: option.value } as Enquiry, REFERENCE);
+      const { text, html } = renderEnquiryEmail({ ...full, [field]: option.value }, REFERENCE);
       expect(text.split("\n")).toContain(`${definition.inEmail}: ${option.inEmail}`);
       const { document } = parseHTML(html);
       const row = [...document.querySelectorAll("tr")].find(

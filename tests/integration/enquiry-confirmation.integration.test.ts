@@ -73,7 +73,8 @@ afterEach(() => vi.setSystemTime(new Date(0)));
 /** The real webhook sender, with its POST caught here instead of going anywhere. */
 const alert = createWebhookAlertSender("https://alerts.rj.example/hook", {
   fetchImpl: async (_url, init) => {
-    alertBodies.push(JSON.parse(String(init?.body)));
+    // Read as the webhook's server would, whatever form the body was given in.
+    alertBodies.push(await new Response(init?.body).json());
     return new Response(null, { status: 202 });
   },
 });

@@ -131,7 +131,7 @@ const stats = {
 };
 
 beforeAll(async () => {
-  formPageElements = elementCounts(parseLikeABrowser(await loadPage("/enquire/")) as unknown as P5Node);
+  formPageElements = elementCounts(parseLikeABrowser(await loadPage("/enquire/")));
   stats.started = performance.now();
 });
 
@@ -243,7 +243,7 @@ async function send(sample: Sample): Promise<Response> {
 
 /** The page's title, as a browser shows it. */
 function titleOf(html: string): string {
-  const title = elements(parseLikeABrowser(html) as unknown as P5Node, "title")[0];
+  const title = elements(parseLikeABrowser(html), "title")[0];
   return title ? textOf(title) : "";
 }
 
@@ -407,7 +407,7 @@ function elementCounts(root: P5Node): Record<string, number> {
 }
 
 function referenceOn(html: string): string | undefined {
-  const document = parseLikeABrowser(html) as unknown as P5Node;
+  const document: P5Node = parseLikeABrowser(html);
   const slot = elements(document).find((node) => attr(node, "data-enquiry-reference") !== undefined);
   return slot ? textOf(slot) : undefined;
 }
@@ -424,7 +424,7 @@ function expectShownAsSent(shown: string | undefined, sent: string, what: string
 
 /** Property 4: every answer back as sent, the right errors shown, nothing added to the page. */
 function checkFormPage(html: string, answers: EnquiryAnswers, errorFields?: EnquiryField[]) {
-  const document = parseLikeABrowser(html) as unknown as P5Node;
+  const document: P5Node = parseLikeABrowser(html);
   const forms = elements(document, "form");
   expect(forms).toHaveLength(1);
   expect(elementCounts(document), "the same elements as the built page: none added").toEqual(formPageElements);
@@ -525,7 +525,7 @@ function checkEmail(email: OutgoingEmail, enquiry: Enquiry, reference: string, v
   expect(email.text).toContain(`\n${enquiry.message}\n(end of message)`);
 
   const html = email.html;
-  const document = parseLikeABrowser(html) as unknown as P5Node;
+  const document: P5Node = parseLikeABrowser(html);
   for (const node of walk(document)) {
     if (node.nodeName === "#comment") expect.unreachable("a comment in the email");
     if (node.tagName === undefined) continue;
@@ -634,7 +634,7 @@ describe("fuzzing the enquiry handler", () => {
 describe("regressions the fuzzing found", () => {
   const post = (body: string) =>
     send(wellFormed({ contentType: "application/x-www-form-urlencoded", body: utf8(body), entries: null }));
-  const page = async (response: Response) => parseLikeABrowser(await response.text()) as unknown as P5Node;
+  const page = async (response: Response): Promise<P5Node> => parseLikeABrowser(await response.text());
 
   it('an "&" in a text box comes back as typed: name=Tom &amp; Jerry is not read as "Tom & Jerry"', async () => {
     const response = await post("message=Hello&name=Tom%20%26amp%3B%20Jerry");

@@ -20,7 +20,7 @@ const settings = {
 
 describe("the checks panel's site", () => {
   it("is the site map the build uses, written so that it survives JSON", () => {
-    const written = siteMapOf(JSON.parse(JSON.stringify(site)));
+    const written = siteMapOf(JSON.parse(JSON.stringify(site)) as typeof site);
     expect(written).toEqual(siteMapFromFiles(ROOT));
     expect(site.blocks).toContain("Steps");
   });

@@ -61,7 +61,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
 
 describe("the editor's page settings", () => {
   it("are the schema's settings, in the schema's order", () => {
-    const pageFields = Object.keys(keystaticConfig.collections!["pages"]!.schema);
+    const pageFields = Object.keys(keystaticConfig.collections["pages"].schema);
     expect(pageFields).toEqual([...Object.keys(schema.shape), "content"]);
   });
 
@@ -74,7 +74,10 @@ describe("the editor's page settings", () => {
     const stored = { ...page, navigation: { menu: "main", order: 3 } };
     const written = Object.fromEntries(
       Object.entries(editorFields)
-        .map(([key, field]) => [key, field.serialize(field.parse(stored[key as keyof typeof stored] as never)).value])
+        .map(
+          ([key, field]) =>
+            [key, field.serialize(field.parse(stored[key as keyof typeof stored] as never)).value] as const,
+        )
         .filter(([, value]) => value !== undefined),
     );
     expect(JSON.parse(JSON.stringify(written))).toEqual(stored);

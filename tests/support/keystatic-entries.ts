@@ -13,7 +13,7 @@ const yaml = require("js-yaml") as { load(text: string): unknown; dump(value: un
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const pages = keystaticConfig.collections!["pages"]!;
+const pages = keystaticConfig.collections["pages"];
 const schema = pages.schema as Record<string, ComponentSchema>;
 const slugField = pages.slugField as string;
 
@@ -60,14 +60,14 @@ export function saveEntry(slug: string, entry: Entry): { slug: string; source: s
   for (const [key, field] of Object.entries(schema)) {
     if (field.kind !== "form") continue;
     if (key === slugField && field.formKind === "slug") {
-      const out = field.serializeWithSlug(entry[key] as never);
+      const out = field.serializeWithSlug(entry[key]);
       newSlug = out.slug;
       if (out.value !== undefined) settings[key] = out.value;
     } else if (field.formKind === "content") {
-      const out = field.serialize(entry[key] as never, { slug });
+      const out = field.serialize(entry[key], { slug });
       text = decoder.decode(out.content);
     } else if (field.formKind === undefined || field.formKind === "slug") {
-      const { value } = field.serialize(entry[key] as never);
+      const { value } = field.serialize(entry[key]);
       if (value !== undefined) settings[key] = value;
     }
   }

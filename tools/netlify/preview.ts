@@ -359,6 +359,6 @@ function requestOf(req: IncomingMessage, origin: string): Request {
   return new Request(new URL(req.url ?? "/", origin), {
     method: req.method ?? "GET",
     headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
+    ...(hasBody ? { body: Readable.toWeb(req), duplex: "half" } : {}),
   } as RequestInit);
 }

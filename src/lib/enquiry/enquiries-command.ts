@@ -153,7 +153,7 @@ async function sendAgain(
 
 /** The team has dealt with it: it goes, after the person says yes, and the command says so. */
 async function discard(waiting: WaitingEnquiries, target: string, options: CommandOptions): Promise<number> {
-  const { out, now } = options;
+  const { out, now, confirm } = options;
   const read = await find(waiting, target);
   if (!read) {
     out(`No waiting enquiry ${target}.`);
@@ -164,7 +164,9 @@ async function discard(waiting: WaitingEnquiries, target: string, options: Comma
   const question =
     `Delete ${label} for good? Do this only once the team has the message or has dealt with it. ` +
     "Type yes to delete it:";
-  if (!(await (options.confirm ?? (async () => false))(question))) {
+  // Without a way to ask, the answer is no.
+  const confirmed = confirm ? await confirm(question) : false;
+  if (!confirmed) {
     out(`Kept ${label}: nothing was deleted.`);
     return 1;
   }

@@ -62,7 +62,7 @@ export function fillFormPage(html: string, { answers, errors = [], sendFailed = 
     if (errors.length === 0) banner?.setAttribute("autofocus", "");
     setText(document.querySelector(slotSelector("submitButton")), "Try sending again");
   }
-  return document.toString();
+  return serialize(document);
 }
 
 /** The confirmation page, showing the enquiry's reference. */
@@ -72,7 +72,7 @@ export function fillConfirmationPage(html: string, reference: string): string {
   if (!line) throw new Error("The confirmation page has no place for the reference.");
   line.removeAttribute("hidden");
   setText(line.querySelector(slotSelector("reference")), reference);
-  return document.toString();
+  return serialize(document);
 }
 
 /*
@@ -88,6 +88,14 @@ function textareaText(value: string): string {
 
 function attributeText(value: string): string {
   return value.replace(/&/g, "&amp;");
+}
+
+/**
+ * The page as HTML, doctype and all. linkedom's documents write themselves out so, but its
+ * typings hand back lib.dom's Document, whose toString is Object's.
+ */
+function serialize(document: Document): string {
+  return (document as Document & { toString(): string }).toString();
 }
 
 function setText(element: Element | null | undefined, text: string) {

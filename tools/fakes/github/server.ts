@@ -373,8 +373,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         "base64",
       ).toString();
       if (revoke[1] !== clientId || basic !== `${clientId}:${clientSecret}`) return notFound();
-      const token = String(parseJson(body)["access_token"] ?? "");
-      return auth.revoke(token)
+      const token = parseJson(body)["access_token"];
+      return typeof token === "string" && auth.revoke(token)
         ? reply(204, CORS_HEADERS)
         : json(404, restError("Not Found", "rest/apps/oauth-applications"));
     }
@@ -403,7 +403,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return json(200, { total_count: 1, installations: [installation(owner, viewer)] });
     }
     if (/^\/user\/installations\/1\/repositories$/.test(path)) {
-      return json(200, { total_count: 1, repositories: [await restRepository(context)] });
+      return json(200, { total_count: 1, repositories: [restRepository(context)] });
     }
 
     const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
@@ -411,7 +411,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     // Without a token, a private repository does not exist, as on GitHub.
     if (who === "anonymous" && settings.visibility === "private") return notFound();
     const rest = match[3] ?? "";
-    if (rest === "") return json(200, await restRepository(context));
+    if (rest === "") return json(200, restRepository(context));
     const tree = /^\/git\/trees\/(.+)$/.exec(rest);
     if (tree?.[1]) {
       const treeOid = await repo.resolve(decodeURIComponent(tree[1]), "tree");
@@ -517,7 +517,7 @@ interface Call {
   path: string;
   body: Buffer;
   record: RecordedRequest;
-  reply(status: number, headers: Record<string, string>, content?: string | Buffer): void;
+  reply: (status: number, headers: Record<string, string>, content?: string | Buffer) => void;
 }
 
 /** Codes, access tokens and refresh tokens, with GitHub's lifetimes and single use. */
@@ -634,7 +634,7 @@ const avatarUrl = (databaseId: number) => `https://avatars.githubusercontent.com
 async function runGraphQL(context: GraphContext, payload: Record<string, unknown>) {
   const result = await graphql({
     schema: SCHEMA,
-    source: String(payload["query"] ?? ""),
+    source: typeof payload["query"] === "string" ? payload["query"] : "",
     variableValues: (payload["variables"] ?? null) as Record<string, unknown> | null,
     operationName: typeof payload["operationName"] === "string" ? payload["operationName"] : null,
     rootValue: rootValue(context),
@@ -921,7 +921,7 @@ function installation(owner: string, viewer: { login: string; name: string; data
   };
 }
 
-async function restRepository(context: GraphContext) {
+function restRepository(context: GraphContext) {
   const { owner, name, settings, defaultBranch } = context;
   const write = !["READ", "TRIAGE"].includes(settings.viewerPermission);
   return {

@@ -24,14 +24,14 @@ export function editorStaysPut(): Plugin {
     apply: "serve",
     configureServer(server) {
       const editors = new WeakSet<NormalizedHotChannelClient>();
-      server.ws.on(EDITOR_PAGE_EVENT, (_data, client) => editors.add(client));
+      server.ws.on(EDITOR_PAGE_EVENT, (_data: unknown, client: NormalizedHotChannelClient) => editors.add(client));
       // Every reload passes through here: Astro's and Vite's own both end in server.ws.send.
-      const send = server.ws.send.bind(server.ws) as (payload: HotPayload | string, data?: unknown) => void;
-      server.ws.send = ((payload: HotPayload | string, data?: unknown) => {
+      const send: (payload: HotPayload | string, data?: unknown) => void = server.ws.send.bind(server.ws);
+      server.ws.send = (payload: HotPayload | string, data?: unknown) => {
         if (typeof payload === "string" || payload.type !== "full-reload") return send(payload, data);
         // Page by page, so a reload is never held for a page that connects later.
         for (const page of server.ws.clients) if (!editors.has(page)) page.send(payload);
-      }) as typeof server.ws.send;
+      };
     },
   };
 }

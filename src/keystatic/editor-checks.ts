@@ -129,12 +129,12 @@ const settingsStore = (() => {
   const listeners = new Set<() => void>();
   return {
     get: () => values,
-    set(key: string, value: unknown) {
+    set: (key: string, value: unknown) => {
       if (values[key] === value) return;
       values = { ...values, [key]: value };
       for (const listener of listeners) listener();
     },
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -172,11 +172,11 @@ export function writtenSettings(
     if (field.kind !== "form" || !(key in values)) continue;
     try {
       if (key === slugField && field.formKind === "slug") {
-        const out = field.serializeWithSlug(values[key] as never);
+        const out = field.serializeWithSlug(values[key]);
         slug = out.slug;
         settings[key] = out.value;
       } else if (field.formKind === undefined || field.formKind === "slug") {
-        settings[key] = field.serialize(values[key] as never).value;
+        settings[key] = field.serialize(values[key]).value;
       }
     } catch {
       // A value the field cannot write yet (a date half typed) is left out; the checks then say it is missing.

@@ -161,7 +161,7 @@ function optionalGroup(
     if (field.kind !== "form" || (field.formKind !== undefined && field.formKind !== "slug")) {
       throw new Error(`"${key}" cannot sit in a group.`);
     }
-    return [key, field as BasicFormField<unknown & {}>] as const;
+    return [key, field as BasicFormField<NonNullable<unknown>>] as const;
   });
   const toggle = fields.checkbox({ label, ...(description ? { description } : {}) });
   const defaults = () => Object.fromEntries(inner.map(([key, field]) => [key, field.defaultValue()]));

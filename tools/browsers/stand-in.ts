@@ -112,11 +112,12 @@ export async function startStandIn({ site, destination, delayMs = 0 }: StandInOp
       delay = ms;
       if (Number.isFinite(ms)) for (const answer of [...held]) setTimeout(answer, ms);
     },
-    async close() {
+    close() {
       for (const socket of sockets) socket.destroy();
       proxy.close();
       destinationServer.close();
       tls.close();
+      return Promise.resolve();
     },
   };
 }

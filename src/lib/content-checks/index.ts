@@ -113,9 +113,12 @@ export function checkPageSync(options: CheckPageOptions): VFile {
   return file;
 }
 
-/** The editor's entry point: the same as checkPageSync, as a promise, so rules may one day wait. */
-export async function checkPage(options: CheckPageOptions): Promise<VFile> {
-  return checkPageSync(options);
+/**
+ * The editor's entry point: the same as checkPageSync, as a promise, so rules may one day wait.
+ * A rule that throws rejects the promise rather than throwing at the caller.
+ */
+export function checkPage(options: CheckPageOptions): Promise<VFile> {
+  return new Promise((resolve) => resolve(checkPageSync(options)));
 }
 
 /** Errors stop a change going live; warnings are reminders. */

@@ -94,7 +94,7 @@ function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>): Wo
         ? [{ message: issue.message, fix: "Use the date you last checked the page. It cannot be later than today." }]
         : [
             {
-              message: `lastReviewed is "${String(value)}", which is not a real date in the form YYYY-MM-DD.`,
+              message: `lastReviewed is "${asWritten(value)}", which is not a real date in the form YYYY-MM-DD.`,
               fix: "Write the year, month and day with dashes, such as lastReviewed: 2026-11-24.",
             },
           ];
@@ -102,7 +102,7 @@ function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>): Wo
     case "draft":
       return [
         {
-          message: `draft is "${String(value)}".`,
+          message: `draft is "${asWritten(value)}".`,
           fix: "Write draft: true to keep the page off the live site, or remove the line to publish it.",
         },
       ];
@@ -116,14 +116,14 @@ function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>): Wo
     case "navigation.menu":
       return [
         {
-          message: `The menu "${String(value)}" does not exist.`,
+          message: `The menu "${asWritten(value)}" does not exist.`,
           fix: "Write menu: main for the top menu, or menu: footer for the footer.",
         },
       ];
     case "navigation.order":
       return [
         {
-          message: `order is "${String(value)}". It must be a whole number, 0 or more.`,
+          message: `order is "${asWritten(value)}". It must be a whole number, 0 or more.`,
           fix: "Use a whole number such as 3. Menus list pages from the lowest number to the highest.",
         },
       ];
@@ -153,4 +153,9 @@ function missing(name: string): Words {
     message: `The page has no ${name} setting.`,
     fix: fixes[name] ?? `Add a ${name} line, or see the example in content/README.md.`,
   };
+}
+
+/** A setting's value as the editor wrote it: a list or a group as YAML-like JSON, not "[object Object]". */
+function asWritten(value: unknown): string {
+  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }

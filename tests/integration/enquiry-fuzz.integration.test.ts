@@ -31,7 +31,6 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { parse as parseLikeABrowser } from "parse5";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ENQUIRY_ACTION } from "../../src/site.ts";
 import { deliveryRound } from "../../src/lib/enquiry/delivery-round.ts";
 import { renderEnquiryEmail } from "../../src/lib/enquiry/email.ts";
 import {
@@ -62,7 +61,7 @@ import {
   deliverySamples,
   enquirySamples,
   FAILURE_REASONS,
-  ORIGIN,
+  requestFor,
   type Sample,
   SELF,
   sizeSamples,
@@ -209,29 +208,7 @@ async function expectedFor(sample: Sample, world: World): Promise<Expected> {
 // ---------------------------------------------------------------------------------------------
 
 async function send(sample: Sample): Promise<Response> {
-  const headers = new Headers();
-  if (sample.origin !== null)
-    headers.set("origin", sample.origin.replace(SELF, ORIGIN).replace(SELF.toUpperCase(), ORIGIN.toUpperCase()));
-  if (sample.secFetchSite !== null) headers.set("sec-fetch-site", sample.secFetchSite);
-  if (sample.contentType !== null) headers.set("content-type", sample.contentType);
-  if (sample.contentLength !== null) headers.set("content-length", sample.contentLength);
-  let body: BodyInit | null = sample.body as BodyInit | null;
-  if (sample.body && sample.stream) {
-    const bytes = sample.body;
-    body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let at = 0; at < bytes.byteLength; at += 16_384) controller.enqueue(bytes.slice(at, at + 16_384));
-        controller.close();
-      },
-    });
-  }
-  const request = new Request(new URL(ENQUIRY_ACTION, ORIGIN), {
-    method: sample.method,
-    headers,
-    body,
-    duplex: "half",
-  } as RequestInit);
-  return handleEnquiry(request, {
+  return handleEnquiry(requestFor(sample), {
     loadPage,
     mailer,
     addresses: ADDRESSES,

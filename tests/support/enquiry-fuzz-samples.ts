@@ -1,10 +1,13 @@
 /**
  * What the enquiry fuzz test sends: fast-check generators for hostile answers, both form
- * encodings, odd transports, sizes at the limits and a mail API that comes and goes. The
- * oracle and the properties stay in tests/integration/enquiry-fuzz.integration.test.ts.
+ * encodings, odd transports, sizes at the limits and a mail API that comes and goes, and the
+ * request each sample makes. The oracle and the properties stay in
+ * tests/integration/enquiry-fuzz.integration.test.ts; the recorded responses test
+ * (enquiry-responses.integration.test.ts) sends the same samples, so both build requests here.
  */
 import fc from "fast-check";
 import { MAX_BODY_BYTES } from "../../src/lib/enquiry/handler.ts";
+import { ENQUIRY_ACTION } from "../../src/site.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, type EnquiryField } from "../../src/lib/enquiry/schema.ts";
 import type { MailFailure } from "../../tools/fakes/memory-mailer.ts";
 
@@ -33,6 +36,32 @@ export interface Sample {
   contentLength: string | null;
   /** The entries a correct parser finds in the body; null: ask the platform's parser. */
   entries: Entry[] | null;
+}
+
+/** The request a browser or a script would make of a sample, posted to the form's action on ORIGIN. */
+export function requestFor(sample: Sample): Request {
+  const headers = new Headers();
+  if (sample.origin !== null)
+    headers.set("origin", sample.origin.replace(SELF, ORIGIN).replace(SELF.toUpperCase(), ORIGIN.toUpperCase()));
+  if (sample.secFetchSite !== null) headers.set("sec-fetch-site", sample.secFetchSite);
+  if (sample.contentType !== null) headers.set("content-type", sample.contentType);
+  if (sample.contentLength !== null) headers.set("content-length", sample.contentLength);
+  let body: BodyInit | null = sample.body as BodyInit | null;
+  if (sample.body && sample.stream) {
+    const bytes = sample.body;
+    body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.byteLength; at += 16_384) controller.enqueue(bytes.slice(at, at + 16_384));
+        controller.close();
+      },
+    });
+  }
+  return new Request(new URL(ENQUIRY_ACTION, ORIGIN), {
+    method: sample.method,
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 const encoder = new TextEncoder();

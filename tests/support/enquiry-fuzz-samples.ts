@@ -358,18 +358,17 @@ const urlencodedStyle = fc.record({
 });
 
 function percentEncode(text: string, style: UrlencodedStyle): string {
-  let out = "";
-  for (const character of text.toWellFormed()) {
-    if (/^[A-Za-z0-9*\-._]$/.test(character)) out += character;
-    else if (character === " ") out += style.space;
-    else if (style.rawUnicode && character.codePointAt(0)! > 0x7f) out += character;
-    else
-      for (const byte of utf8(character)) {
-        const hex = byte.toString(16).padStart(2, "0");
-        out += `%${style.upperHex ? hex.toUpperCase() : hex}`;
-      }
-  }
-  return out;
+  // Runs of characters left as they are are skipped in one step: bodies near 512 KiB are mostly such runs.
+  return text.toWellFormed().replace(/[^A-Za-z0-9*\-._]/gu, (character) => {
+    if (character === " ") return style.space;
+    if (style.rawUnicode && character.codePointAt(0)! > 0x7f) return character;
+    let out = "";
+    for (const byte of utf8(character)) {
+      const hex = byte.toString(16).padStart(2, "0");
+      out += `%${style.upperHex ? hex.toUpperCase() : hex}`;
+    }
+    return out;
+  });
 }
 
 function encodeUrlencoded(raw: RawEntries, style: UrlencodedStyle): Pick<Sample, "contentType" | "body" | "entries"> {

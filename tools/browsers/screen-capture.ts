@@ -22,6 +22,15 @@ export async function captureScreen(display: string): Promise<ScreenCapture> {
   return readXwd(await captureXwd(display));
 }
 
+/**
+ * A virtual screen as it is at this moment, read from the file Xvfb draws into (the
+ * `framebuffer` of startVirtualScreen): a few milliseconds, where xwd takes 50 to 300. It shows
+ * the pointer too, which xwd leaves out: that only covers what is under it.
+ */
+export function readFramebuffer(framebuffer: string): Buffer {
+  return readFileSync(framebuffer);
+}
+
 /** The display as an XWD file, left undecoded so that captures can follow each other closely. */
 export async function captureXwd(display: string): Promise<Buffer> {
   const { stdout } = await run("xwd", ["-root", "-silent", "-display", display], {

@@ -4,7 +4,7 @@
  * shows none of the site's colours. The destination is held back by the stand-in, so only
  * the hide can clear the screen; each read of the screen takes 10–20 ms on a small screen.
  */
-import { captureXwd, countSitePixelsInXwd } from "../../tools/browsers/screen-capture.ts";
+import { captureXwd, countSitePixels } from "../../tools/browsers/screen-capture.ts";
 import type { ScreenEngine } from "../../tools/browsers/screen-engines.ts";
 import type { StandIn } from "../../tools/browsers/stand-in.ts";
 import { spread, type Spread } from "./stats.ts";
@@ -39,7 +39,7 @@ export async function timeBlankScreen(
     // The pointer rests on the link first, so the timed click is the press and release only.
     await tab.pointAt("[data-quick-exit-link]");
     await waitUntil(
-      async () => countSitePixelsInXwd(await captureXwd(display)) >= DRAWN,
+      async () => countSitePixels(await captureXwd(display)) >= DRAWN,
       5000,
       "The page never showed on screen.",
     );
@@ -52,7 +52,7 @@ export async function timeBlankScreen(
     while (blankAt === undefined && performance.now() - asked < GIVE_UP_MS) {
       const screen = await captureXwd(display);
       const readAt = performance.now();
-      if (countSitePixelsInXwd(screen) === 0) blankAt = readAt;
+      if (countSitePixels(screen) === 0) blankAt = readAt;
     }
     // The screen can be blank before the navigation starts: let it reach the stand-in, then
     // answer it, before waiting on the activation (a WebDriver command can wait for it).

@@ -1,7 +1,8 @@
 /**
- * What a virtual screen shows, read back with xwd (Debian's x11-apps): the pixels a person
- * would see, not the page's DOM, which a driver's own screenshot may render instead.
- * The XWD format is small and fixed; no maintained library reads it, so it is read here.
+ * What a virtual screen shows: the pixels a person would see, not the page's DOM, which a
+ * driver's own screenshot may render instead. Read as an XWD image, either from the file Xvfb
+ * draws into (readFramebuffer) or through the X server with xwd (Debian's x11-apps). The XWD
+ * format is small and fixed; no maintained library reads it, so it is read here.
  */
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -9,18 +10,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-
-export interface ScreenCapture {
-  width: number;
-  height: number;
-  /** Three bytes a pixel, red, green, blue, row after row. */
-  rgb: Uint8Array;
-}
-
-/** Reads the whole X display, as it is at this moment. */
-export async function captureScreen(display: string): Promise<ScreenCapture> {
-  return readXwd(await captureXwd(display));
-}
 
 /**
  * A virtual screen as it is at this moment, read from the file Xvfb draws into (the
@@ -31,58 +20,13 @@ export function readFramebuffer(framebuffer: string): Buffer {
   return readFileSync(framebuffer);
 }
 
-/** The display as an XWD file, left undecoded so that captures can follow each other closely. */
+/** The display as it is at this moment, through the X server. */
 export async function captureXwd(display: string): Promise<Buffer> {
   const { stdout } = await run("xwd", ["-root", "-silent", "-display", display], {
     encoding: "buffer",
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
-}
-
-/** Decodes a TrueColor ZPixmap XWD image, the kind xwd writes from a 24-bit screen. */
-export function readXwd(file: Buffer): ScreenCapture {
-  const { width, height, pixels } = readPixels(file);
-  const rgb = new Uint8Array(width * height * 3);
-  for (let at = 0; at < pixels.length; at += 1) {
-    rgb[at * 3] = pixels[at]! >>> 16;
-    rgb[at * 3 + 1] = (pixels[at]! >>> 8) & 0xff;
-    rgb[at * 3 + 2] = pixels[at]! & 0xff;
-  }
-  return { width, height, rgb };
-}
-
-/** Every pixel as 0xRRGGBB, row after row, in plain loops: a screen is most of a million pixels. */
-function readPixels(file: Buffer): { width: number; height: number; pixels: Uint32Array } {
-  // The header is 25 big-endian 32-bit fields, then the window's name.
-  const field = (index: number) => file.readUInt32BE(index * 4);
-  const [headerSize, width, height] = [field(0), field(4), field(5)];
-  const [byteOrder, bitsPerPixel, bytesPerLine] = [field(7), field(11), field(12)];
-  const masks = [field(14), field(15), field(16)];
-  const colourCount = field(19);
-  if (field(2) !== 2 || (bitsPerPixel !== 32 && bitsPerPixel !== 24)) {
-    throw new Error(`Unexpected XWD image: format ${field(2)}, ${bitsPerPixel} bits a pixel.`);
-  }
-  const pixelsAt = headerSize + colourCount * 12;
-  const bytesPerPixel = bitsPerPixel / 8;
-  const [redMask, greenMask, blueMask] = masks as [number, number, number];
-  const [redShift, greenShift, blueShift] = masks.map((mask) => Math.log2(mask & -mask)) as [number, number, number];
-  const bytes = new Uint8Array(file.buffer, file.byteOffset, file.length);
-  const [first, last, step] = byteOrder === 0 ? [bytesPerPixel - 1, -1, -1] : [0, bytesPerPixel, 1];
-  const pixels = new Uint32Array(width * height);
-  let out = 0;
-  for (let y = 0; y < height; y += 1) {
-    let at = pixelsAt + y * bytesPerLine;
-    for (let x = 0; x < width; x += 1, at += bytesPerPixel) {
-      let value = 0;
-      for (let byte = first; byte !== last; byte += step) value = value * 256 + bytes[at + byte]!;
-      pixels[out++] =
-        (((value & redMask) >>> redShift) << 16) |
-        (((value & greenMask) >>> greenShift) << 8) |
-        ((value & blueMask) >>> blueShift);
-    }
-  }
-  return { width, height, pixels };
 }
 
 /** The site's own colours, read from its stylesheet: nothing else on screen is drawn in them. */
@@ -98,23 +42,39 @@ function siteColours(names: string[]): string[] {
 }
 
 /**
- * How many pixels show the site: the header's brand colour and the quick exit's red. A page
- * hidden at once shows none; a few pixels of anti-aliasing never match all three channels.
+ * How many pixels of an XWD image (a TrueColor ZPixmap, as xwd and Xvfb write from a 24-bit
+ * screen) show the site: the header's brand colour and the quick exit's red. A page hidden at
+ * once shows none; a few pixels of anti-aliasing never match all three channels.
  */
-export function countSitePixels(capture: ScreenCapture, colours: readonly string[] = SITE_COLOURS): number {
+export function countSitePixels(xwd: Buffer, colours: readonly string[] = SITE_COLOURS): number {
+  // The header is 25 big-endian 32-bit fields, then the window's name.
+  const field = (index: number) => xwd.readUInt32BE(index * 4);
+  const [headerSize, width, height] = [field(0), field(4), field(5)];
+  const [byteOrder, bitsPerPixel, bytesPerLine] = [field(7), field(11), field(12)];
+  const [redMask, greenMask, blueMask] = [field(14), field(15), field(16)];
+  const colourCount = field(19);
+  if (field(2) !== 2 || (bitsPerPixel !== 32 && bitsPerPixel !== 24)) {
+    throw new Error(`Unexpected XWD image: format ${field(2)}, ${bitsPerPixel} bits a pixel.`);
+  }
+  const [redShift, greenShift, blueShift] = [redMask, greenMask, blueMask].map((mask) => Math.log2(mask & -mask));
   const isSite = siteColourTable(colours);
-  const { rgb } = capture;
+  // Plain loops over the bytes: a screen is most of a million pixels, read many times a test.
+  const bytes = new Uint8Array(xwd.buffer, xwd.byteOffset, xwd.length);
+  const bytesPerPixel = bitsPerPixel / 8;
+  const [first, last, step] = byteOrder === 0 ? [bytesPerPixel - 1, -1, -1] : [0, bytesPerPixel, 1];
   let count = 0;
-  for (let at = 0; at < rgb.length; at += 3) count += isSite[(rgb[at]! << 16) | (rgb[at + 1]! << 8) | rgb[at + 2]!]!;
-  return count;
-}
-
-/** The same count, straight from an XWD file (captureXwd): faster than decoding it first. */
-export function countSitePixelsInXwd(file: Buffer, colours: readonly string[] = SITE_COLOURS): number {
-  const isSite = siteColourTable(colours);
-  const { pixels } = readPixels(file);
-  let count = 0;
-  for (let at = 0; at < pixels.length; at += 1) count += isSite[pixels[at]!]!;
+  for (let y = 0; y < height; y += 1) {
+    let at = headerSize + colourCount * 12 + y * bytesPerLine;
+    for (let x = 0; x < width; x += 1, at += bytesPerPixel) {
+      let value = 0;
+      for (let byte = first; byte !== last; byte += step) value = value * 256 + bytes[at + byte]!;
+      const rgb =
+        (((value & redMask) >>> redShift!) << 16) |
+        (((value & greenMask) >>> greenShift!) << 8) |
+        ((value & blueMask) >>> blueShift!);
+      count += isSite[rgb]!;
+    }
+  }
   return count;
 }
 

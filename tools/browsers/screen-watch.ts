@@ -4,7 +4,7 @@
  * the click, key or Back is sent, to see that nothing of it is left or comes back.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { countSitePixelsInXwd, readFramebuffer } from "./screen-capture.ts";
+import { countSitePixels, readFramebuffer } from "./screen-capture.ts";
 import type { VirtualScreen } from "./xvfb.ts";
 
 /** How long to keep reading the screen after an exit or a Back: the page must not come back. */
@@ -32,7 +32,7 @@ export interface ScreenWatch {
 }
 
 /** The site's own pixels on the screen now: 0 when nothing of it shows. */
-export const sitePixelsOn = (screen: VirtualScreen) => countSitePixelsInXwd(readFramebuffer(screen.framebuffer));
+export const sitePixelsOn = (screen: VirtualScreen) => countSitePixels(readFramebuffer(screen.framebuffer));
 
 /**
  * Sends `action` and reads the screen from that moment, not waiting for the action first: a

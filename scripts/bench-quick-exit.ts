@@ -41,7 +41,7 @@ const screen = await startVirtualScreen({ width: 640, height: 720 });
 const timings: BlankScreenTiming[] = [];
 try {
   for (const name of engines) {
-    const engine = await startEngine(name, screen.display, standIn);
+    const engine = await startEngine(name, screen, standIn);
     try {
       for (const trigger of triggers) {
         const timing = await timeBlankScreen(

@@ -17,6 +17,9 @@ export interface StandInRequest {
 }
 
 export interface StandIn {
+  /** The site and the destination it was started for, as given. */
+  site: string;
+  destination: string;
   /** The proxy's address, such as "127.0.0.1:41234", to give the browser. */
   proxy: string;
   /** Requests that reached the destination, to check what they carried. */
@@ -105,6 +108,8 @@ export async function startStandIn({ site, destination, delayMs = 0 }: StandInOp
   await once(proxy, "listening");
   const { port } = proxy.address() as AddressInfo;
   return {
+    site,
+    destination,
     proxy: `127.0.0.1:${port}`,
     destinationRequests,
     strayRequests,

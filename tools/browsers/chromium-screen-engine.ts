@@ -62,7 +62,7 @@ function chromiumTab(page: Page): Tab {
     async goto(url) {
       await page.goto(url);
     },
-    url: async () => page.url(),
+    url: () => Promise.resolve(page.url()),
     title: () => page.title(),
     evaluate: <T, A>(script: (arg: A) => T, arg?: A) => page.evaluate(script as (arg: unknown) => T, arg),
     async pointAt(selector) {

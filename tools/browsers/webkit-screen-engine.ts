@@ -30,7 +30,7 @@ export async function startWebKitEngine(
     name: `WebKitGTK ${String(capabilities.get("browserVersion") ?? "")}`.trim(),
     // MiniBrowser makes no calls home, so whatever the stand-in refused was the pages'.
     strayRequests: standIn.strayRequests,
-    newTab: async () => tab,
+    newTab: () => Promise.resolve(tab),
     close: () => webkit.close(),
   };
 }

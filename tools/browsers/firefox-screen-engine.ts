@@ -8,7 +8,10 @@ import type { EngineOptions, ScreenEngine, Tab } from "./screen-engines.ts";
 import type { StandIn } from "./stand-in.ts";
 import type { VirtualScreen } from "./xvfb.ts";
 
-/** Going back waits for a navigation that a page restored from the cache never reports. */
+/**
+ * Going back waits until the navigation is over: one that a page restored from the cache never
+ * reports, or, on a page that leaves again at once, the destination, which a test may hold back.
+ */
 const BACK_TIMEOUT_MS = 5_000;
 
 export async function startFirefoxEngine(

@@ -60,8 +60,8 @@ export interface Tab {
   type(text: string): Promise<void>;
   /**
    * Goes back, or forward, as the browser's buttons do. Resolves once the driver says it went:
-   * for Chromium when the page is committed, for Firefox and WebKit once it has loaded (Firefox
-   * gives up waiting after 5 s, since it never reports a page restored from its cache).
+   * Chromium's when the page is committed, WebKit's once it has loaded, Firefox's once any
+   * navigation the page starts is over too, or after 5 s.
    */
   goBack(): Promise<void>;
   goForward(): Promise<void>;

@@ -24,10 +24,10 @@ import { parse as parseToml } from "smol-toml";
 import { listZip, readZipText } from "./zip-file.ts";
 
 /**
- * What a function may weigh, zipped. The enquiry function needs zod, linkedom, resend and
- * @netlify/blobs (about 1.70 MB zipped; nodemailer, which only the local outbox loads, is left
- * out by netlify.toml); the ceiling leaves room for patch releases, not for a new dependency
- * nobody noticed.
+ * What a function may weigh, zipped. The enquiry function needs zod, resend and @netlify/blobs
+ * (about 1.10 MB zipped; nodemailer, which only the local outbox loads, is left out by
+ * netlify.toml); the ceiling leaves room for patch releases, not for a new dependency nobody
+ * noticed.
  */
 export const FUNCTION_ZIP_BUDGET = 2_000_000;
 

@@ -52,6 +52,8 @@ export interface FunctionBundle {
   projectFiles: string[];
   /** The function's module inside the zip, the one Netlify's entry point loads. */
   entryModule: string;
+  /** Its `config` as Netlify's bundler read it from the file, without running it. */
+  declared: { path?: unknown; schedule?: unknown; rateLimit?: unknown; method?: unknown };
   /** The zip itself, when kept (`keepIn`). */
   zipFile?: string;
 }
@@ -168,12 +170,18 @@ async function zipOne(root: string, file: string, settings: NetlifySettings, kee
       byPackage: [...packages].map(([name, sum]) => ({ name, ...sum })).sort((a, b) => b.bytes - a.bytes),
       projectFiles: projectFiles.sort(),
       entryModule: entryModuleOf(result.path),
+      declared: declaredConfig(result),
       ...(keepIn ? { zipFile: result.path } : {}),
     };
   } finally {
     if (!keepIn) rmSync(out, { recursive: true, force: true });
     if (staged) rmSync(staged.root, { recursive: true, force: true });
   }
+}
+
+function declaredConfig(result: { config: object; schedule?: string | undefined }): FunctionBundle["declared"] {
+  const { path, rateLimit, method } = result.config as FunctionBundle["declared"];
+  return { path, rateLimit, method, schedule: result.schedule };
 }
 
 /** The module Netlify's entry point hands to its bootstrap: `getLambdaHandler('./…')`. */

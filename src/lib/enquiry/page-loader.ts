@@ -18,7 +18,7 @@ export type EnquiryTemplates = PageTemplates<EnquiryPage>;
 
 /**
  * The templates in the file the build wrote, read once; a failed read is tried again next time.
- * A bundled function has them inside itself (`inline`), and reads nothing.
+ * A bundled function has them inside itself (`inline`), and reads nothing: `file` is unused.
  */
 export function createTemplateReader(
   file: URL,

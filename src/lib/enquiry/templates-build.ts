@@ -1,15 +1,12 @@
 /**
- * The build's part in the enquiry function: once Astro has written the site, each page the
- * function answers with becomes a template (page-template-builder.ts; a problem page, which
- * the function serves as built, stays as it is), and all of them go into one file,
- * ENQUIRY_TEMPLATES_FILE. The function reads that file, or carries it inside itself once
- * bundled. The builder reads strictly: a page it could not write out exactly as the function
+ * The templates of the pages the enquiry function answers with, made from the built site: each
+ * page the function fills becomes a template (page-template-builder.ts); a problem page, which
+ * it serves as built, stays as it is. functions-build.ts writes them all to one file,
+ * ENQUIRY_TEMPLATES_FILE, which the function's source reads, and puts them inside the bundled
+ * function. The builder reads strictly: a page it could not write out exactly as the function
  * always has fails the build, naming the page and the line.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
+import { join } from "node:path";
 import { ENQUIRY_PAGES, FILLED_PAGES, type EnquiryPage } from "./enquiry-pages.ts";
 import type { EnquiryTemplates } from "./page-loader.ts";
 import { buildPageTemplate, verbatimTemplate } from "./page-template-builder.ts";
@@ -41,24 +38,3 @@ export function buildEnquiryTemplates(read: (path: EnquiryPage) => string): Enqu
 /** The built page's file in the output folder: /enquire/ is enquire/index.html. */
 export const builtPageFile = (dist: string, path: string) =>
   join(dist, ...path.split("/").filter(Boolean), "index.html");
-
-/** Writes the templates once the site is built (not under astro dev, which builds no pages). */
-export function enquiryTemplates(): AstroIntegration {
-  let root = "";
-  return {
-    name: "enquiry-templates",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      "astro:build:done": ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const templates = buildEnquiryTemplates((path) => readFileSync(builtPageFile(dist, path), "utf8"));
-        const file = join(root, ENQUIRY_TEMPLATES_FILE);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify(templates));
-        logger.info(`Wrote the enquiry pages' templates to ${ENQUIRY_TEMPLATES_FILE}`);
-      },
-    },
-  };
-}

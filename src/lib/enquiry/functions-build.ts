@@ -16,8 +16,8 @@
  * deployed function never runs stays out. nodemailer, which only the local outbox loads, stays
  * outside the bundles, and netlify.toml leaves it out of the zips.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { build, type Plugin } from "esbuild";
@@ -50,6 +50,7 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
     .map((name) => join(source, name));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  const swapped = new Set<string>();
   const result = await build({
     entryPoints,
     outdir: out,
@@ -63,8 +64,13 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
     external: OUTSIDE_THE_BUNDLES,
     metafile: true,
     logLevel: "warning",
-    plugins: [swapModules(root, templates)],
+    plugins: [swapModules(root, templates, swapped)],
   });
+  // A swap that did not happen would ship a different function (say, one that reads a file).
+  const missed = ["inline-templates.ts", "dev-pages.ts", "postal-mime", "enquiry.mts"].filter(
+    (name) => !swapped.has(name),
+  );
+  if (missed.length) throw new Error(`The functions were bundled without swapping ${missed.join(", ")}.`);
   return Object.entries(result.metafile.outputs).map(([file, output]) => ({
     name: file.slice(file.lastIndexOf("/") + 1, -".mjs".length),
     file,
@@ -84,32 +90,40 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
  * And netlify/functions/enquiry.mts loses the name of the templates file, which its source
  * reads: Netlify's tracer would otherwise package that file beside the bundle, never read.
  */
-function swapModules(root: string, templates: EnquiryTemplates): Plugin {
-  const lib = join(root, "src", "lib", "enquiry");
+function swapModules(root: string, templates: EnquiryTemplates, swapped: Set<string>): Plugin {
+  // esbuild names files by their real path.
+  const real = realpathSync(root);
+  const lib = join(real, "src", "lib", "enquiry");
   const refuse = (what: string) => `throw new Error(${JSON.stringify(`${what} is not in the bundled functions.`)});`;
   const swaps: Record<string, string> = {
     [join(lib, "inline-templates.ts")]:
       `export const INLINE_TEMPLATES = JSON.parse(${JSON.stringify(JSON.stringify(templates))});`,
     [join(lib, "dev-pages.ts")]: `export function createDevPageFetcher() { ${refuse("Reading pages from astro dev")} }`,
   };
-  const enquiry = join(root, FUNCTIONS_SOURCE_DIR, "enquiry.mts");
+  const enquiry = join(real, FUNCTIONS_SOURCE_DIR, "enquiry.mts");
   const templatesFile = `new URL("../../${ENQUIRY_TEMPLATES_FILE}", import.meta.url)`;
   return {
     name: "swap-modules",
     setup(bundler) {
       bundler.onResolve({ filter: /^postal-mime$/ }, () => ({ path: "postal-mime", namespace: "swapped" }));
-      bundler.onLoad({ filter: /.*/, namespace: "swapped" }, () => ({
-        contents: `export default { parse() { ${refuse("Parsing received emails (postal-mime)")} } };`,
-        loader: "js",
-      }));
+      bundler.onLoad({ filter: /.*/, namespace: "swapped" }, () => {
+        swapped.add("postal-mime");
+        return {
+          contents: `export default { parse() { ${refuse("Parsing received emails (postal-mime)")} } };`,
+          loader: "js",
+        };
+      });
       bundler.onLoad({ filter: /\.ts$/ }, ({ path }) => {
         const contents = swaps[path];
-        return contents === undefined ? undefined : { contents, loader: "js" };
+        if (contents === undefined) return undefined;
+        swapped.add(basename(path));
+        return { contents, loader: "js" };
       });
       bundler.onLoad({ filter: /\.mts$/ }, ({ path }) => {
         if (path !== enquiry) return undefined;
         const source = readFileSync(path, "utf8");
         if (!source.includes(templatesFile)) throw new Error(`${path} no longer names ${templatesFile}.`);
+        swapped.add("enquiry.mts");
         // Never read: the reader takes the templates inside the bundle (INLINE_TEMPLATES).
         return { contents: source.replace(templatesFile, 'new URL("bundled:enquiry-templates")'), loader: "ts" };
       });

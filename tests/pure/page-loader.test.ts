@@ -39,15 +39,17 @@ describe("the built templates' reader", () => {
     await expect(readTemplate(FORM_PAGE)).rejects.toThrow(/no template of \/enquire\/sent\/.*npm run build/);
   });
 
-  it("reads nothing when the templates are inside the bundled function", async () => {
+  it("reads nothing when the templates are inside the bundled function, each page's as JSON text", async () => {
+    const inline = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, JSON.stringify(verbatimTemplate(path))]));
     const readTemplate = createTemplateReader(
       FILE,
       async () => {
         throw new Error("read a file");
       },
-      JSON.parse(TEMPLATES),
+      inline,
     );
     expect(writePage(await readTemplate(CONFIRMATION_PAGE))).toBe(CONFIRMATION_PAGE);
+    expect(await readTemplate(CONFIRMATION_PAGE)).toBe(await readTemplate(CONFIRMATION_PAGE));
   });
 });
 

@@ -81,8 +81,9 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
 /**
  * Modules the bundles get in place of the real ones:
  *
- * - inline-templates.ts: the templates themselves, as JSON in a string (V8 reads a large value
- *   faster with JSON.parse than as a JavaScript literal), so the function reads no file;
+ * - inline-templates.ts: the templates themselves, each page's as JSON text, read when it is
+ *   first asked for (V8 scans a string faster than it builds the value, and a cold start needs
+ *   one or two of the eight), so the function reads no file;
  * - dev-pages.ts: only astro dev needs it, which runs the source, so its HTML scanner stays out;
  * - postal-mime: the resend SDK imports it only to forward emails Resend received
  *   (`forwardPassthrough`), which the site never does; it was a fifth of the enquiry bundle.
@@ -96,8 +97,9 @@ function swapModules(root: string, templates: EnquiryTemplates, swapped: Set<str
   const lib = join(real, "src", "lib", "enquiry");
   const refuse = (what: string) => `throw new Error(${JSON.stringify(`${what} is not in the bundled functions.`)});`;
   const swaps: Record<string, string> = {
-    [join(lib, "inline-templates.ts")]:
-      `export const INLINE_TEMPLATES = JSON.parse(${JSON.stringify(JSON.stringify(templates))});`,
+    [join(lib, "inline-templates.ts")]: `export const INLINE_TEMPLATES = ${JSON.stringify(
+      Object.fromEntries(Object.entries(templates).map(([path, template]) => [path, JSON.stringify(template)])),
+    )};`,
     [join(lib, "dev-pages.ts")]: `export function createDevPageFetcher() { ${refuse("Reading pages from astro dev")} }`,
   };
   const enquiry = join(real, FUNCTIONS_SOURCE_DIR, "enquiry.mts");

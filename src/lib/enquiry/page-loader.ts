@@ -8,7 +8,6 @@
  * Only `npm start` (astro dev, which has no built files to read) asks its own dev server
  * (dev-pages.ts).
  */
-import { readFile } from "node:fs/promises";
 import { ENQUIRY_PAGES, type EnquiryPage } from "./enquiry-pages.ts";
 import { INLINE_TEMPLATES } from "./inline-templates.ts";
 import type { PageTemplate, PageTemplates } from "./page-template.ts";
@@ -18,33 +17,44 @@ export type EnquiryTemplates = PageTemplates<EnquiryPage>;
 
 /**
  * The templates in the file the build wrote, read once; a failed read is tried again next time.
- * A bundled function has them inside itself (`inline`), and reads nothing: `file` is unused.
+ * A bundled function has them inside itself (`inline`, each page's as JSON text, read when it
+ * is first asked for), and reads nothing: `file` is unused.
  */
 export function createTemplateReader(
   file: URL,
   read: (file: URL) => Promise<string> = readText,
-  inline: unknown = INLINE_TEMPLATES,
+  inline: Readonly<Record<string, string>> | undefined = INLINE_TEMPLATES,
 ) {
   if (inline !== undefined) {
-    const templates = checkedTemplates(inline, "The bundled function");
-    return (path: EnquiryPage): Promise<PageTemplate> => Promise.resolve(templates[path]);
+    checkComplete(inline, "The bundled function");
+    const parsed = new Map<EnquiryPage, PageTemplate>();
+    return (path: EnquiryPage): Promise<PageTemplate> => {
+      let template = parsed.get(path);
+      if (!template) {
+        template = JSON.parse(inline[path]!) as PageTemplate;
+        parsed.set(path, template);
+      }
+      return Promise.resolve(template);
+    };
   }
   let kept: Promise<EnquiryTemplates> | undefined;
   return async (path: EnquiryPage): Promise<PageTemplate> => {
     if (!kept) {
-      kept = read(file).then((text) => checkedTemplates(JSON.parse(text), file.pathname));
+      kept = read(file).then((text) => checkComplete(JSON.parse(text) as EnquiryTemplates, file.pathname));
       kept.catch(() => (kept = undefined));
     }
     return (await kept)[path];
   };
 }
 
-function checkedTemplates(templates: unknown, from: string): EnquiryTemplates {
+/** The templates, once every page is found in them (a build that stopped half way has not all). */
+function checkComplete<T extends object>(templates: T, from: string): T {
   const missing = ENQUIRY_PAGES.filter(
     (path) => !(typeof templates === "object" && templates !== null && path in templates),
   );
   if (missing.length) throw new Error(`${from} has no template of ${missing.join(", ")}: run npm run build.`);
-  return templates as EnquiryTemplates;
+  return templates;
 }
 
-const readText = (file: URL) => readFile(file, "utf8");
+/** Only the function's source reads the file, so Node's file system module loads only then. */
+const readText = async (file: URL) => (await import("node:fs/promises")).readFile(file, "utf8");

@@ -21,8 +21,8 @@ export interface EarlierFunction {
 /**
  * Before the functions were bundled: commit c6d3691 (linkedom filling pages, each function
  * traced file by file), measured on the same machine (2 cores, Node 24.21.0) with this
- * benchmark (`npm run bench:functions`, 10 runs) from a worktree with its own build, while
- * the machine was busy: a bare `node -e 1` took about 200 ms then, against 30–50 ms when quiet.
+ * benchmark's measure (measureFunctions, 10 runs) on a copy of that commit with its own build,
+ * in the same quiet session as the figures after (docs/performance.md).
  */
 export const BEFORE_BUNDLING: {
   commit: string;
@@ -31,38 +31,38 @@ export const BEFORE_BUNDLING: {
   functions: Record<string, EarlierFunction>;
 } = {
   commit: "c6d3691",
-  measured: "2026-12-06",
-  bareNodeMs: { runs: 10, median: 196.2, min: 115.8, max: 325.9, p99: 325.9 },
+  measured: "2026-12-07",
+  bareNodeMs: { runs: 10, median: 87.3, min: 81.7, max: 113.9, p99: 113.9 },
   functions: {
     enquiry: {
       zipBytes: 1_704_633,
       files: 636,
-      coldStartMs: { runs: 10, median: 807.6, min: 574, max: 1114.9, p99: 1114.9 },
-      importMs: { runs: 10, median: 539.6, min: 348.9, max: 777.2, p99: 777.2 },
-      firstAnswerMs: { runs: 10, median: 224.1, min: 171, max: 346.3, p99: 346.3 },
+      coldStartMs: { runs: 10, median: 338.1, min: 314.8, max: 485.9, p99: 485.9 },
+      importMs: { runs: 10, median: 232.2, min: 218.9, max: 354.7, p99: 354.7 },
+      firstAnswerMs: { runs: 10, median: 109.6, min: 91.7, max: 131.2, p99: 131.2 },
     },
     "deliver-enquiries": {
-      zipBytes: 498_218,
+      zipBytes: 498_217,
       files: 47,
-      coldStartMs: { runs: 10, median: 277.7, min: 190.3, max: 513, p99: 513 },
-      importMs: { runs: 10, median: 51.4, min: 44.8, max: 109.5, p99: 109.5 },
-      firstAnswerMs: { runs: 10, median: 216.3, min: 144.4, max: 415.2, p99: 415.2 },
+      coldStartMs: { runs: 10, median: 104.1, min: 87.1, max: 135.6, p99: 135.6 },
+      importMs: { runs: 10, median: 26.7, min: 24.4, max: 38.7, p99: 38.7 },
+      firstAnswerMs: { runs: 10, median: 77, min: 61.2, max: 96.9, p99: 96.9 },
     },
     "enquiry-status": {
-      zipBytes: 492_625,
+      zipBytes: 492_624,
       files: 47,
-      coldStartMs: { runs: 10, median: 249.7, min: 172.5, max: 371.5, p99: 371.5 },
-      importMs: { runs: 10, median: 61.5, min: 44.5, max: 138, p99: 138 },
-      firstAnswerMs: { runs: 10, median: 189.5, min: 99.8, max: 292.9, p99: 292.9 },
+      coldStartMs: { runs: 10, median: 62.8, min: 56.9, max: 82.8, p99: 82.8 },
+      importMs: { runs: 10, median: 26.6, min: 24.6, max: 37.2, p99: 37.2 },
+      firstAnswerMs: { runs: 10, median: 35.8, min: 31.6, max: 45.6, p99: 45.6 },
     },
     "mail-events": {
-      zipBytes: 498_289,
+      zipBytes: 498_288,
       files: 47,
-      coldStartMs: { runs: 10, median: 184.3, min: 149.5, max: 319.6, p99: 319.6 },
-      importMs: { runs: 10, median: 50.1, min: 46.2, max: 91.3, p99: 91.3 },
-      firstAnswerMs: { runs: 10, median: 133.9, min: 78.9, max: 250.7, p99: 250.7 },
+      coldStartMs: { runs: 10, median: 69.1, min: 53.8, max: 81.3, p99: 81.3 },
+      importMs: { runs: 10, median: 30.5, min: 24.7, max: 37.8, p99: 37.8 },
+      firstAnswerMs: { runs: 10, median: 37.1, min: 29.1, max: 49.7, p99: 49.7 },
     },
-  } satisfies Record<string, EarlierFunction>,
+  },
 };
 
 const bytes = (n: number) => n.toLocaleString("en-GB");
@@ -72,14 +72,14 @@ export function functionsSection(measured: FunctionsMeasured, heading = "##"): s
   lines.push(
     `${heading} Functions as Netlify ships them: size and cold start`,
     "",
-    `Each function zipped as Netlify's build zips it (@netlify/zip-it-and-ship-it, with the settings the build passes), unzipped, then imported by a fresh Node ${measured.node} process that answers one first request: ${measured.runs} runs, medians in ms with the range in brackets, timed inside the process. Beside them, from the same runs, a bare \`node -e 1\` from spawn to exit: **${formatSpread(measured.bareNodeMs)}** ms. The whole process of a cold start is timed the same way, so the two can be compared.`,
+    `Each function zipped as Netlify's build zips it (@netlify/zip-it-and-ship-it, with the settings the build passes) and unzipped. A fresh Node ${measured.node} process loads Netlify's bootstrap from it, as Netlify's entry point does first (not counted), then imports the function and answers one first request: ${measured.runs} runs, medians in ms with the range in brackets, timed inside the process. Beside them, from the same runs, a bare \`node -e 1\` from spawn to exit: **${formatSpread(measured.bareNodeMs)}** ms. The whole process of a cold start is timed the same way, so the two can be compared.`,
     "",
-    `| function | zip, bytes | files | **cold start: import and first answer** | import | first answer | whole process | answered |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+    `| function | zip, bytes | files | **cold start: import and first answer** | import | first answer | Netlify's bootstrap, not counted | whole process | answered |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
   );
   for (const { bundle, coldStart } of measured.functions) {
     lines.push(
-      `| \`${bundle.name}\` | ${bytes(bundle.zipBytes)} | ${bundle.files} | **${formatSpread(coldStart.coldStartMs)}** | ${formatSpread(coldStart.importMs)} | ${formatSpread(coldStart.firstAnswerMs)} | ${formatSpread(coldStart.processMs)} | ${coldStart.answered ? "yes" : `NO (${coldStart.statuses.join(", ")})`} |`,
+      `| \`${bundle.name}\` | ${bytes(bundle.zipBytes)} | ${bundle.files} | **${formatSpread(coldStart.coldStartMs)}** | ${formatSpread(coldStart.importMs)} | ${formatSpread(coldStart.firstAnswerMs)} | ${formatSpread(coldStart.bootstrapMs)} | ${formatSpread(coldStart.processMs)} | ${coldStart.answered ? "yes" : `NO (${coldStart.statuses.join(", ")})`} |`,
     );
   }
   lines.push(

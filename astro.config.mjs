@@ -6,6 +6,7 @@ import react from "@astrojs/react";
 import { keystaticAdmin } from "./src/keystatic/integration.ts";
 import { adminMode } from "./src/keystatic/mode.ts";
 import contentChecks from "./src/lib/content-checks/build.ts";
+import { netlifyFunctions } from "./src/lib/enquiry/functions-build.ts";
 
 // The Netlify adapter's job here is local: it runs netlify/functions inside `astro dev`, so
 // `npm start` has a working form. Built pages are plain static files and need no server function.
@@ -45,7 +46,14 @@ export default defineConfig({
   // contentChecks runs the content rules on every page as it builds: an error stops the build
   // with the file, line and how to fix it; warnings are printed (only printed, by `astro dev`).
   // Not mdx({ remarkPlugins }): Astro 7's MDX processor runs no remark plugins.
-  integrations: [mdx(), contentChecks(), ...(admin === "off" ? [] : [react(), keystaticAdmin(admin)])],
+  // netlifyFunctions makes templates of the pages the enquiry function answers with, then
+  // bundles each function for Netlify to package (src/lib/enquiry/functions-build.ts).
+  integrations: [
+    mdx(),
+    contentChecks(),
+    netlifyFunctions(),
+    ...(admin === "off" ? [] : [react(), keystaticAdmin(admin)]),
+  ],
   // Syntax highlighting writes inline styles, which the Content-Security-Policy forbids; no page shows code.
   markdown: { syntaxHighlight: false },
   // No prefetching and no dev toolbar: nothing should load that the visitor did not ask for.

@@ -11,8 +11,10 @@
  * JavaScript; Lighthouse's four category scores (mobile) for the home page, the longest guidance
  * page and the enquiry form; the quick exit's time to hidden and to navigation for a click,
  * Escape and Shift three times; the enquiry function's latency and throughput for valid and
- * invalid enquiries (runEnquiryLoad from bench/load/load-enquiry.ts); and both functions' zipped
- * size and the enquiry function's cold start, beside the figures from before the enquiry store.
+ * invalid enquiries (runEnquiryLoad from bench/load/load-enquiry.ts); and every function as
+ * Netlify ships it, zipped and cold started (bench/lib/function-cold-start.ts, which
+ * `npm run bench:functions` runs alone), beside a bare `node -e 1` and the figures from before
+ * the functions were bundled.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,11 +25,11 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatLoadResult, runEnquiryLoad } from "../bench/load/load-enquiry.ts";
 import { startPreview } from "../tools/netlify/preview.ts";
-import { buildFunctionBundle, FUNCTION_ZIP_BUDGET } from "../tools/netlify/function-bundle.ts";
 import { brotliSize, formatWeights, gzipSize, measurePage, readFromBuild } from "../tools/project/page-weight.ts";
 import { checkContent } from "../src/lib/content-checks/check-content.ts";
 import { GUIDANCE_CEILING } from "../src/lib/content-checks/reading-grade.ts";
-import { measureColdStart } from "../bench/lib/function-cold-start.ts";
+import { measureFunctions } from "../bench/lib/function-cold-start.ts";
+import { coldStartVerdict, functionProblems } from "../bench/lib/functions-report.ts";
 import { startHeaderFilterProxy } from "../bench/lib/header-filter-proxy.ts";
 import { CATEGORIES, robotsTxt, runLighthouse, SKIPPED_AUDITS } from "../bench/lib/lighthouse-runs.ts";
 import { TRIGGERS, timeQuickExit } from "../bench/lib/quick-exit-timing.ts";
@@ -106,17 +108,14 @@ async function main() {
     `GOV.UK Frontend ${reference.version}: CSS ${css.gzip} + JS ${js.gzip} bytes gzip = ${reference.ratioToLargestPage}× our largest page (${largest.path}, ${largest.total.gzip}).`,
   );
 
-  say("Bundling both functions as Netlify does…");
-  const functionBundle = { ...(await buildFunctionBundle(ROOT)), ceiling: FUNCTION_ZIP_BUDGET };
-  const deliveryFunctionBundle = await buildFunctionBundle(ROOT, "deliver-enquiries.mts");
-  say(
-    `  enquiry.mts ${functionBundle.zipBytes} bytes zipped, deliver-enquiries.mts ${deliveryFunctionBundle.zipBytes}`,
-  );
-  say("Enquiry function cold start ×10 (a fresh process each: import and first answer)…");
-  const coldStart = await measureColdStart(ROOT, 10);
-  say(
-    `  ${formatSpread(coldStart.coldStartMs, " ms")}: import ${formatSpread(coldStart.importMs, " ms")}, first answer ${formatSpread(coldStart.firstAnswerMs, " ms")}`,
-  );
+  say("The functions as Netlify ships them: zipped, then cold started ×10 (a fresh process each)…");
+  const functions = await measureFunctions(ROOT, { runs: 10 });
+  say(`  bare node -e 1: ${formatSpread(functions.bareNodeMs, " ms")}`);
+  for (const { bundle, coldStart } of functions.functions) {
+    say(
+      `  ${bundle.name}: ${bundle.zipBytes} bytes zipped in ${bundle.files} files; cold start ${formatSpread(coldStart.coldStartMs, " ms")} (import ${formatSpread(coldStart.importMs, " ms")}, first answer ${formatSpread(coldStart.firstAnswerMs, " ms")})`,
+    );
+  }
 
   // Browser measures, against the preview.
   delete process.env["RESEND_API_KEY"];
@@ -199,9 +198,7 @@ async function main() {
     lighthouse,
     quickExit,
     enquiryFunction,
-    functionBundle,
-    deliveryFunctionBundle,
-    coldStart,
+    functions,
     robotsTxt: robots,
   };
   mkdirSync(RESULTS, { recursive: true });
@@ -216,19 +213,18 @@ async function main() {
   writeFileSync(join(RESULTS, "latest.md"), `${summary}\n`);
   say();
   say(summary);
+  say(coldStartVerdict(functions));
   say(`Written to ${join("bench", "results")}/ (latest.md, latest.svg, latest.json).`);
 
   const weak = lighthouse.filter(
     (lh) => lh.scores.accessibility.min < 100 || CATEGORIES.some((c) => c !== "accessibility" && lh.scores[c].min < 95),
   );
-  const overweight = [functionBundle, deliveryFunctionBundle].some((b) => b.zipBytes > FUNCTION_ZIP_BUDGET);
   if (
     weak.length ||
     !robots.allowsAll ||
     quickExit.some((q) => !q.allLeft) ||
     enquiryFunction.some((f) => !f.passed) ||
-    overweight ||
-    coldStart.statuses.some((status) => status !== 200)
+    functionProblems(functions).length > 0
   ) {
     console.error("Below target: see the report above.");
     process.exitCode = 1;

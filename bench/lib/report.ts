@@ -2,29 +2,8 @@
 import type { PageWeight } from "../../tools/project/page-weight.ts";
 import { TRANSFER_BUDGET } from "../../tools/project/page-weight.ts";
 import type { BenchResults } from "./results.ts";
-import { formatSpread, type Spread } from "./stats.ts";
-
-/** Budgets from design.md: an aim, reported, not a target the benchmark fails on. */
-export const COLD_START_AIM_MS = 100;
-
-/**
- * The function before it kept enquiries in Netlify Blobs: commit 5f244df, measured 2026-12-01
- * on the same machine (2 cores, Node 24.21.0) with the same cold start and the same zipping,
- * from a worktree with its own build. There was no delivery function then.
- */
-export const BEFORE_STORE = {
-  commit: "5f244df",
-  measured: "2026-12-01",
-  coldStart: {
-    readyMs: { runs: 10, median: 62.9, min: 57.1, max: 68.7, p99: 68.7 },
-    importMs: { runs: 10, median: 180, min: 160.6, max: 228.2, p99: 228.2 },
-    firstAnswerMs: { runs: 10, median: 61.5, min: 53.9, max: 79.4, p99: 79.4 },
-    coldStartMs: { runs: 10, median: 243.7, min: 215.5, max: 307.6, p99: 307.6 },
-  } satisfies Record<string, Spread>,
-  enquiryZipBytes: 1_792_460,
-} as const;
-
-const bytes = (n: number) => n.toLocaleString("en-GB");
+import { functionsSection } from "./functions-report.ts";
+import { formatSpread } from "./stats.ts";
 
 const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -123,35 +102,6 @@ export function markdownSummary(results: BenchResults): string {
       `| ${f.kind} | ${f.requests} | ${f.concurrency} | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} | ${f.passed ? "yes" : "NO"} |`,
     );
   }
-  lines.push(...functionColdStartAndSize(results));
+  lines.push("", ...functionsSection(results.functions));
   return lines.join("\n");
-}
-
-/** The cold start and the zips, now beside before the enquiry store (BEFORE_STORE). */
-function functionColdStartAndSize(results: BenchResults): string[] {
-  const { coldStart: now, functionBundle: enquiry, deliveryFunctionBundle: delivery } = results;
-  const before = BEFORE_STORE.coldStart;
-  const row = (label: string, then: Spread, later: Spread) =>
-    `| ${label} | ${formatSpread(then)} | ${formatSpread(later)} |`;
-  return [
-    "",
-    `## Enquiry function: cold start and size (before: ${BEFORE_STORE.commit}, measured ${BEFORE_STORE.measured})`,
-    "",
-    `A fresh Node ${now.node} process imports \`netlify/functions/enquiry.mts\` and answers one valid POST (local Blobs store and fake mail API on loopback), ${now.runs} times; ms, timed inside the process.`,
-    "",
-    `| | before the store | now |`,
-    `| --- | ---: | ---: |`,
-    row(`**cold start: import and first answer** (aim ${COLD_START_AIM_MS} ms)`, before.coldStartMs, now.coldStartMs),
-    row("import", before.importMs, now.importMs),
-    row("first answer", before.firstAnswerMs, now.firstAnswerMs),
-    row("Node's own start-up, not counted", before.readyMs, now.readyMs),
-    `| \`enquiry.mts\` zipped, bytes (ceiling ${bytes(enquiry.ceiling)}) | ${bytes(BEFORE_STORE.enquiryZipBytes)} | ${bytes(enquiry.zipBytes)} |`,
-    `| \`deliver-enquiries.mts\` zipped, bytes | (none) | ${bytes(delivery.zipBytes)} |`,
-    "",
-    `Zipped by Netlify's bundler (${enquiry.bundler}): the enquiry function is ${bytes(enquiry.unzippedBytes)} bytes unzipped in ${enquiry.files} files; largest packages ${enquiry.byPackage
-      .slice(0, 4)
-      .map((p) => `${p.name} ${bytes(p.bytes)}`)
-      .join(", ")}.`,
-    "",
-  ];
 }

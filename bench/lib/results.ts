@@ -1,7 +1,6 @@
 /** The shape of bench/results/*.json. */
-import type { FunctionBundle } from "../../tools/netlify/function-bundle.ts";
 import type { PageWeight } from "../../tools/project/page-weight.ts";
-import type { ColdStart } from "./function-cold-start.ts";
+import type { FunctionsMeasured } from "./function-cold-start.ts";
 import type { LighthouseResult } from "./lighthouse-runs.ts";
 import type { QuickExitTiming } from "./quick-exit-timing.ts";
 
@@ -36,9 +35,7 @@ export interface BenchResults {
     p99: number;
     passed: boolean;
   }[];
-  functionBundle: FunctionBundle & { ceiling: number };
-  /** The scheduled delivery function, zipped the same way. */
-  deliveryFunctionBundle: FunctionBundle;
-  coldStart: ColdStart;
+  /** Every function as Netlify ships it: its zip and its cold start. */
+  functions: FunctionsMeasured;
   robotsTxt: { status: number; allowsAll: boolean; skippedAudits: string[] };
 }

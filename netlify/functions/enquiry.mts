@@ -5,7 +5,8 @@
 import type { Config, Context } from "@netlify/functions";
 import { handleEnquiry } from "../../src/lib/enquiry/handler.ts";
 import { enquiryAddresses } from "../../src/lib/enquiry/mailers/choose-mailer.ts";
-import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/enquiry/page-loader.ts";
+import { createDevPageFetcher } from "../../src/lib/enquiry/dev-pages.ts";
+import { createTemplateReader } from "../../src/lib/enquiry/page-loader.ts";
 import {
   chooseAnnouncedMailer,
   deliverySettings,
@@ -14,22 +15,12 @@ import {
 } from "../../src/lib/enquiry/runtime.ts";
 
 /**
- * The built pages the function answers with. Each is written out as a literal
- * `new URL(…, import.meta.url)`, the form Netlify's bundler traces, so it packages the files
- * with the function at the same place relative to it (and so does `npm run preview`). The
- * type makes the list complete: a new page of problems cannot be left out.
+ * The templates of the built pages the function answers with, which the build writes
+ * (ENQUIRY_TEMPLATES_FILE in src/lib/enquiry/templates-build.ts). Written out as a literal
+ * `new URL(…, import.meta.url)`, the form Netlify's bundler traces, so it packages the file
+ * with the function at the same place relative to it (and so does `npm run preview`).
  */
-const BUILT_PAGES: PageFiles = {
-  "/enquire/": new URL("../../dist/enquire/index.html", import.meta.url),
-  "/enquire/sent/": new URL("../../dist/enquire/sent/index.html", import.meta.url),
-  "/enquire/received/": new URL("../../dist/enquire/received/index.html", import.meta.url),
-  "/enquire/problem/use-the-form/": new URL("../../dist/enquire/problem/use-the-form/index.html", import.meta.url),
-  "/enquire/problem/other-site/": new URL("../../dist/enquire/problem/other-site/index.html", import.meta.url),
-  "/enquire/problem/not-read/": new URL("../../dist/enquire/problem/not-read/index.html", import.meta.url),
-  "/enquire/problem/too-large/": new URL("../../dist/enquire/problem/too-large/index.html", import.meta.url),
-  "/enquire/problem/too-many/": new URL("../../dist/enquire/problem/too-many/index.html", import.meta.url),
-};
-const readBuiltPage = createPageReader(BUILT_PAGES);
+const readTemplate = createTemplateReader(new URL("../../.netlify/enquiry-templates.json", import.meta.url));
 
 /** The person is waiting: one send may take this long, retries included, before the page says "kept". */
 export const IMMEDIATE_SEND_DEADLINE_MS = 5000;
@@ -38,7 +29,7 @@ export default async (request: Request, context: Context): Promise<Response> => 
   const env = runtimeEnv(context);
   // astro.config.mjs says so under `npm start`, which has no built pages to read.
   const fromDevServer = env.CONTEXT === "dev" && process.env["ENQUIRY_PAGES_FROM_DEV_SERVER"] === "1";
-  const loadPage = fromDevServer ? createDevPageFetcher(new URL(request.url).origin) : readBuiltPage;
+  const loadPage = fromDevServer ? createDevPageFetcher(new URL(request.url).origin) : readTemplate;
   // Chosen per request: cheap, and a changed setting takes effect without a restart.
   const chosen = chooseAnnouncedMailer(env, { deadlineMs: IMMEDIATE_SEND_DEADLINE_MS });
   return handleEnquiry(request, {

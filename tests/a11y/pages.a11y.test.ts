@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,6 +22,7 @@ import { fillConfirmationPage, fillFormPage } from "../../src/lib/enquiry/pages.
 import { CHROMIUM_ARGS, chromiumPath, launchChromium } from "../../tools/browsers/chromium.ts";
 import { builtFile, builtPagePaths, DIST } from "../../tools/project/site-pages.ts";
 import { axeViolations, formatViolation } from "../support/axe.ts";
+import { builtTemplates } from "../support/built-enquiry-pages.ts";
 import { formatNuMessage, isTrimmedStyleHashMisreading, nuCheck } from "../support/nu-checker.ts";
 
 const VIEWPORTS = [
@@ -62,16 +63,11 @@ function enquiryStates(siteUrl: string, workDir: string): Target[] {
   // A failed send cannot be caused from a browser: the page is filled in as the function fills it.
   const notSent = join(workDir, "enquiry-not-sent.html");
   const answers = { message: "Hello", contactMethod: "email", email: "sam@example.com" };
-  writeFileSync(
-    notSent,
-    fillFormPage(readFileSync(join(DIST, "enquire", "index.html"), "utf8"), { answers, sendFailed: true }),
-  );
+  const templates = builtTemplates();
+  writeFileSync(notSent, fillFormPage(templates["/enquire/"], { answers, sendFailed: true }));
   // Kept but not yet delivered: the mail API would have to be down, so it is filled in the same way.
   const kept = join(workDir, "enquiry-kept.html");
-  writeFileSync(
-    kept,
-    fillConfirmationPage(readFileSync(join(DIST, "enquire", "received", "index.html"), "utf8"), "RJ-7K3M-9Q2X"),
-  );
+  writeFileSync(kept, fillConfirmationPage(templates["/enquire/received/"], "RJ-7K3M-9Q2X"));
   return [
     {
       name: "enquiry-errors",

@@ -13,9 +13,11 @@ import { describe, expect, it } from "vitest";
 import { fillConfirmationPage, fillFormPage } from "../../src/lib/enquiry/pages.ts";
 import { MESSAGES } from "../../src/lib/enquiry/schema.ts";
 import { DIST } from "../../tools/project/site-pages.ts";
+import { builtTemplates } from "../support/built-enquiry-pages.ts";
 
 const formPage = readFileSync(join(DIST, "enquire", "index.html"), "utf8");
-const confirmationPage = readFileSync(join(DIST, "enquire", "sent", "index.html"), "utf8");
+const templates = builtTemplates();
+const formTemplate = templates["/enquire/"];
 const htmlValidate = new HtmlValidate({ extends: ["html-validate:recommended"] });
 
 const hostile = `</textarea><script>alert("x")</script>"'&`;
@@ -56,7 +58,7 @@ const visibleText = (element: Element | null) =>
   element?.hasAttribute("hidden") ? null : element?.textContent?.trim();
 
 describe("the form page with errors", () => {
-  const html = fillFormPage(formPage, { answers, errors });
+  const html = fillFormPage(formTemplate, { answers, errors });
   const { document } = parseHTML(html);
 
   it("puts every answer back exactly as typed, as text and not markup", () => {
@@ -118,7 +120,7 @@ describe("the form page with errors", () => {
 });
 
 describe("the form page after a failed send", () => {
-  const html = fillFormPage(formPage, { answers, sendFailed: true });
+  const html = fillFormPage(formTemplate, { answers, sendFailed: true });
   const { document } = parseHTML(html);
 
   it("says the message was not sent, keeps the answers, offers to try again and gives the phone number", () => {
@@ -136,7 +138,7 @@ describe("the form page after a failed send", () => {
 
 describe("the confirmation page", () => {
   it("shows the reference and nothing else about the enquiry", () => {
-    const { document } = parseHTML(fillConfirmationPage(confirmationPage, "RJ-7K3M-9Q2X"));
+    const { document } = parseHTML(fillConfirmationPage(templates["/enquire/sent/"], "RJ-7K3M-9Q2X"));
     expect(visibleText(document.querySelector("[data-enquiry-reference-line]"))).toMatch(
       /^Your reference is\s+RJ-7K3M-9Q2X$/,
     );

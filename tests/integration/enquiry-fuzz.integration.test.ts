@@ -27,21 +27,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { parse as parseLikeABrowser } from "parse5";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliveryRound } from "../../src/lib/enquiry/delivery-round.ts";
 import { renderEnquiryEmail } from "../../src/lib/enquiry/email.ts";
-import {
-  ENQUIRY_PAGES,
-  handleEnquiry,
-  MAX_BODY_BYTES,
-  type EnquiryPage,
-  type LogEvent,
-} from "../../src/lib/enquiry/handler.ts";
+import { handleEnquiry, MAX_BODY_BYTES, type LogEvent } from "../../src/lib/enquiry/handler.ts";
 import type { OutgoingEmail } from "../../src/lib/enquiry/mailers/mailer.ts";
-import { createPageReader } from "../../src/lib/enquiry/page-loader.ts";
+import { writePage } from "../../src/lib/enquiry/page-template.ts";
 import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "../../src/lib/enquiry/problems.ts";
 import { enquiryDigest, REFERENCE_PATTERN, type EnquiryMarks } from "../../src/lib/enquiry/reference.ts";
 import {
@@ -57,6 +50,7 @@ import { createWaitingEnquiries, recordName } from "../../src/lib/enquiry/waitin
 import { DIST } from "../../tools/project/site-pages.ts";
 import { createMemoryMailer, type MemoryMailer } from "../../tools/fakes/memory-mailer.ts";
 import { createMemoryStore, type MemoryStore } from "../../tools/fakes/memory-store.ts";
+import { loadBuiltPage as loadPage } from "../support/built-enquiry-pages.ts";
 import {
   deliverySamples,
   enquirySamples,
@@ -103,10 +97,6 @@ const ADDRESSES = { to: TEAM_ADDRESS, from: "Website <enquiries@rj.example>" };
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 const now = () => START;
 
-const builtFile = (path: string) => pathToFileURL(join(DIST, ...path.split("/").filter(Boolean), "index.html"));
-const PAGES = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, builtFile(path)])) as Record<EnquiryPage, URL>;
-const loadPage = createPageReader(PAGES);
-
 /** Fresh for each property, shared by its runs so that repeats can be told from new enquiries. */
 let store: MemoryStore;
 let mailer: MemoryMailer;
@@ -130,7 +120,7 @@ const stats = {
 };
 
 beforeAll(async () => {
-  formPageElements = elementCounts(parseLikeABrowser(await loadPage("/enquire/")));
+  formPageElements = elementCounts(parseLikeABrowser(writePage(await loadPage("/enquire/"))));
   stats.started = performance.now();
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { count } from "../../src/lib/enquiry/questions.ts";
 import {
   MESSAGES,
   normalisePhone,
@@ -151,5 +152,13 @@ describe("normalising", () => {
   it("ignores fields the form does not have", () => {
     const result = parseEnquiry({ ...byEmail, isAdmin: "true" } as EnquiryAnswers);
     expect(result.ok && Object.keys(result.enquiry)).toEqual(["message", "contactMethod", "email"]);
+  });
+});
+
+describe("numbers in hints and messages", () => {
+  it("are written as toLocaleString('en-GB') writes whole numbers", () => {
+    for (const value of [0, 7, 100, 254, 500, 999, 1000, 3000, 12345, 999999, 1000000, 123456789]) {
+      expect(count(value)).toBe(value.toLocaleString("en-GB"));
+    }
   });
 });

@@ -1,46 +1,71 @@
 import { describe, expect, it } from "vitest";
-import { CONFIRMATION_PAGE, FORM_PAGE } from "../../src/lib/enquiry/handler.ts";
-import { createDevPageFetcher, createPageReader, type PageFiles } from "../../src/lib/enquiry/page-loader.ts";
+import { createDevPageFetcher } from "../../src/lib/enquiry/dev-pages.ts";
+import { CONFIRMATION_PAGE, ENQUIRY_PAGES, FORM_PAGE } from "../../src/lib/enquiry/handler.ts";
+import { createTemplateReader } from "../../src/lib/enquiry/page-loader.ts";
+import { writePage } from "../../src/lib/enquiry/page-template.ts";
+import { verbatimTemplate } from "../../src/lib/enquiry/page-template-builder.ts";
 
-const FILES = new Proxy({} as PageFiles, { get: (_, path) => new URL(`file:///built${String(path)}index.html`) });
+const FILE = new URL("file:///built/enquiry-templates.json");
+/** A templates file with every page, each page its own path. */
+const TEMPLATES = JSON.stringify(Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, verbatimTemplate(path)])));
 
-describe("the built-page reader", () => {
-  it("reads each page's packaged file once, then answers from memory", async () => {
+describe("the built templates' reader", () => {
+  it("reads the file the build wrote once, then answers from memory", async () => {
     const reads: string[] = [];
-    const readPage = createPageReader(FILES, async (file) => {
+    const readTemplate = createTemplateReader(FILE, async (file) => {
       reads.push(file.pathname);
-      return `<html>${file.pathname}</html>`;
+      return TEMPLATES;
     });
-    expect(await readPage(FORM_PAGE)).toBe("<html>/built/enquire/index.html</html>");
-    expect(await readPage(FORM_PAGE)).toBe("<html>/built/enquire/index.html</html>");
-    expect(await readPage(CONFIRMATION_PAGE)).toBe("<html>/built/enquire/sent/index.html</html>");
-    expect(reads).toEqual(["/built/enquire/index.html", "/built/enquire/sent/index.html"]);
+    expect(writePage(await readTemplate(FORM_PAGE))).toBe(FORM_PAGE);
+    expect(writePage(await readTemplate(FORM_PAGE))).toBe(FORM_PAGE);
+    expect(writePage(await readTemplate(CONFIRMATION_PAGE))).toBe(CONFIRMATION_PAGE);
+    expect(reads).toEqual(["/built/enquiry-templates.json"]);
   });
 
   it("tries again after a failed read instead of keeping the failure", async () => {
     let attempts = 0;
-    const readPage = createPageReader(FILES, async () => {
+    const readTemplate = createTemplateReader(FILE, async () => {
       attempts += 1;
       if (attempts === 1) throw new Error("EIO");
-      return "<html></html>";
+      return TEMPLATES;
     });
-    await expect(readPage(FORM_PAGE)).rejects.toThrow("EIO");
-    expect(await readPage(FORM_PAGE)).toBe("<html></html>");
+    await expect(readTemplate(FORM_PAGE)).rejects.toThrow("EIO");
+    expect(writePage(await readTemplate(FORM_PAGE))).toBe(FORM_PAGE);
     expect(attempts).toBe(2);
+  });
+
+  it("refuses a file without every page, saying to build", async () => {
+    const readTemplate = createTemplateReader(FILE, async () => JSON.stringify({ [FORM_PAGE]: verbatimTemplate("") }));
+    await expect(readTemplate(FORM_PAGE)).rejects.toThrow(/no template of \/enquire\/sent\/.*npm run build/);
+  });
+
+  it("reads nothing when the templates are inside the bundled function, each page's as JSON text", async () => {
+    const inline = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, JSON.stringify(verbatimTemplate(path))]));
+    const readTemplate = createTemplateReader(
+      FILE,
+      async () => {
+        throw new Error("read a file");
+      },
+      inline,
+    );
+    expect(writePage(await readTemplate(CONFIRMATION_PAGE))).toBe(CONFIRMATION_PAGE);
+    expect(await readTemplate(CONFIRMATION_PAGE)).toBe(await readTemplate(CONFIRMATION_PAGE));
   });
 });
 
 describe("the dev server's pages (npm start only)", () => {
-  it("asks the dev server and refuses a redirect or an error", async () => {
+  it("asks the dev server, makes the template there and then, and refuses a redirect or an error", async () => {
     const asked: { url: string; redirect: RequestRedirect | undefined }[] = [];
     const fetchPage = (async (url: URL, init?: RequestInit) => {
       asked.push({ url: url.href, redirect: init?.redirect });
-      return new Response(url.pathname === FORM_PAGE ? "<html>form</html>" : "gone", {
+      return new Response(url.pathname === FORM_PAGE ? '<html><body><form><input name="name"></form>' : "gone", {
         status: url.pathname === FORM_PAGE ? 200 : 404,
       });
     }) as typeof fetch;
     const loadPage = createDevPageFetcher("http://localhost:4321", fetchPage);
-    expect(await loadPage(FORM_PAGE)).toBe("<html>form</html>");
+    const form = await loadPage(FORM_PAGE);
+    expect(form.elements.map((element) => element.name)).toEqual(["form", "input"]);
+    expect(writePage(form)).toBe('<html><body><form><input name="name"></form></body></html>');
     await expect(loadPage(CONFIRMATION_PAGE)).rejects.toThrow("answered 404");
     expect(asked).toEqual([
       { url: "http://localhost:4321/enquire/", redirect: "error" },

@@ -1,15 +1,19 @@
 /**
- * The built pages the enquiry handler answers with, read from dist/ as the deployed function
- * reads its packaged copies: for tests that call the handler directly (after `npm run build`).
+ * The templates of the built pages the enquiry handler answers with, read from the file the
+ * build writes, as the function's source reads it: for tests that call the handler directly
+ * or fill the pages (after `npm run build`).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ENQUIRY_PAGES, type EnquiryPage } from "../../src/lib/enquiry/handler.ts";
-import { createPageReader } from "../../src/lib/enquiry/page-loader.ts";
-import { builtFile } from "../../tools/project/site-pages.ts";
+import { createTemplateReader, type EnquiryTemplates } from "../../src/lib/enquiry/page-loader.ts";
+import { ENQUIRY_TEMPLATES_FILE } from "../../src/lib/enquiry/templates-build.ts";
 
-const files = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, pathToFileURL(builtFile(path))])) as Record<
-  EnquiryPage,
-  URL
->;
+const ROOT = join(import.meta.dirname, "..", "..");
+export const TEMPLATES_FILE = join(ROOT, ENQUIRY_TEMPLATES_FILE);
 
-export const loadBuiltPage = createPageReader(files);
+export const loadBuiltPage = createTemplateReader(pathToFileURL(TEMPLATES_FILE));
+
+/** All of them at once, read now. */
+export const builtTemplates = (): EnquiryTemplates =>
+  JSON.parse(readFileSync(TEMPLATES_FILE, "utf8")) as EnquiryTemplates;

@@ -161,12 +161,14 @@ const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE) },
   { weight: 4, arbitrary: fc.constantFrom(...ODD_UNICODE) },
 );
-const freeText = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(""));
+/** Text of every kind: hostile markup, odd Unicode, lone surrogates, control characters. */
+export const freeText = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(""));
 
 const mostly = <T>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<T>, oddWeight = 1) =>
   fc.oneof({ weight: 8, arbitrary: usual }, { weight: oddWeight, arbitrary: odd });
 
-const FIELD_VALUES: Record<EnquiryField, fc.Arbitrary<string>> = {
+/** Each field's answers: mostly what people type, sometimes anything at all. */
+export const FIELD_VALUES: Record<EnquiryField, fc.Arbitrary<string>> = {
   message: fc.oneof(
     {
       weight: 6,

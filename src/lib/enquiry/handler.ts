@@ -7,7 +7,9 @@
 import { enquiryDigest } from "./reference.ts";
 import { renderEnquiryEmail } from "./email.ts";
 import { fillConfirmationPage, fillFormPage } from "./pages.ts";
-import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "./problems.ts";
+import { CONFIRMATION_PAGE, FORM_PAGE, KEPT_PAGE, type EnquiryPage } from "./enquiry-pages.ts";
+import { writePage, type PageTemplate } from "./page-template.ts";
+import { problemPagePath, type EnquiryProblemId } from "./problems.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "../security-headers.ts";
@@ -27,26 +29,21 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
-export const FORM_PAGE = "/enquire/";
-export const CONFIRMATION_PAGE = "/enquire/sent/";
-/** The enquiry is kept and will be delivered, but is not in the team's inbox yet. */
-export const KEPT_PAGE = "/enquire/received/";
-export type EnquiryPage =
-  typeof FORM_PAGE | typeof CONFIRMATION_PAGE | typeof KEPT_PAGE | ReturnType<typeof problemPagePath>;
-/** Every page the function answers with: the build makes each, and the function packages each. */
-export const ENQUIRY_PAGES: readonly EnquiryPage[] = [
-  FORM_PAGE,
+export {
   CONFIRMATION_PAGE,
+  ENQUIRY_PAGES,
+  FILLED_PAGES,
+  FORM_PAGE,
   KEPT_PAGE,
-  ...ENQUIRY_PROBLEM_IDS.map(problemPagePath),
-];
+  type EnquiryPage,
+} from "./enquiry-pages.ts";
 
 /** One line of the log: event names, references and error names only, never what was typed. */
 export type LogEvent = Record<string, string | number>;
 
 export interface EnquiryHandlerOptions {
-  /** The built page at that path, as the site serves it. */
-  loadPage: (path: EnquiryPage) => Promise<string>;
+  /** The template of the built page at that path (page-template.ts), ready to fill. */
+  loadPage: (path: EnquiryPage) => Promise<PageTemplate>;
   /** How to send, or why nothing can be sent (say, no API key in production). */
   mailer: Mailer | { error: string };
   addresses: EnquiryAddresses | { error: string };
@@ -64,7 +61,7 @@ export interface EnquiryHandlerOptions {
 export async function handleEnquiry(request: Request, options: EnquiryHandlerOptions): Promise<Response> {
   // Every answer is a page of the site, with the quick exit, the phone number and a way on.
   const problem = async (status: number, id: EnquiryProblemId, extra: Record<string, string> = {}) =>
-    page(status, await options.loadPage(problemPagePath(id)), extra);
+    page(status, writePage(await options.loadPage(problemPagePath(id))), extra);
   if (request.method !== "POST") return problem(405, "use-the-form", { Allow: "POST" });
   if (!isFromOurOwnPage(request)) {
     options.log({ event: "enquiry.refused", reason: "origin" });

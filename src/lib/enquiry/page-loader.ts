@@ -1,38 +1,60 @@
 /**
- * The site's own built pages, for the enquiry function to fill in, so the form's markup exists
- * once, in the Astro components. They are read from the files packaged with the function, never
- * fetched from the site: no request header (a wrong Host, say) can change what is read or
- * whether it can be read. Kept in memory once read: pages change only on deploy.
+ * The templates of the site's own built pages (page-template.ts), for the enquiry function to
+ * fill in, so the form's markup exists once, in the Astro components. The build writes them to
+ * one file (templates-build.ts), which travels with the function; they are never fetched from
+ * the site, so no request header (a wrong Host, say) can change what is read or whether it can
+ * be read. Kept in memory once read: pages change only on deploy.
  *
- * Only `npm start` (astro dev, which has no built files to read) asks its own dev server.
+ * Only `npm start` (astro dev, which has no built files to read) asks its own dev server
+ * (dev-pages.ts).
  */
-import { readFile } from "node:fs/promises";
-import type { EnquiryPage } from "./handler.ts";
+import { ENQUIRY_PAGES, type EnquiryPage } from "./enquiry-pages.ts";
+import { INLINE_TEMPLATES } from "./inline-templates.ts";
+import type { PageTemplate, PageTemplates } from "./page-template.ts";
 
-/** Where each built page's packaged file is: every page the function answers with. */
-export type PageFiles = Readonly<Record<EnquiryPage, URL>>;
+/** Every page the function answers with, as a template. */
+export type EnquiryTemplates = PageTemplates<EnquiryPage>;
 
-export function createPageReader(files: PageFiles, read: (file: URL) => Promise<string> = readText) {
-  const kept = new Map<EnquiryPage, Promise<string>>();
-  return (path: EnquiryPage): Promise<string> => {
-    let html = kept.get(path);
-    if (!html) {
-      html = read(files[path]);
-      // A failed read is not kept, so the next request tries again.
-      html.catch(() => kept.delete(path));
-      kept.set(path, html);
+/**
+ * The templates in the file the build wrote, read once; a failed read is tried again next time.
+ * A bundled function has them inside itself (`inline`, each page's as JSON text, read when it
+ * is first asked for), and reads nothing: `file` is unused.
+ */
+export function createTemplateReader(
+  file: URL,
+  read: (file: URL) => Promise<string> = readText,
+  inline: Readonly<Record<string, string>> | undefined = INLINE_TEMPLATES,
+) {
+  if (inline !== undefined) {
+    checkComplete(inline, "The bundled function");
+    const parsed = new Map<EnquiryPage, PageTemplate>();
+    return (path: EnquiryPage): Promise<PageTemplate> => {
+      let template = parsed.get(path);
+      if (!template) {
+        template = JSON.parse(inline[path]!) as PageTemplate;
+        parsed.set(path, template);
+      }
+      return Promise.resolve(template);
+    };
+  }
+  let kept: Promise<EnquiryTemplates> | undefined;
+  return async (path: EnquiryPage): Promise<PageTemplate> => {
+    if (!kept) {
+      kept = read(file).then((text) => checkComplete(JSON.parse(text) as EnquiryTemplates, file.pathname));
+      kept.catch(() => (kept = undefined));
     }
-    return html;
+    return (await kept)[path];
   };
 }
 
-/** For astro dev only: the pages as its dev server renders them now. */
-export function createDevPageFetcher(origin: string, fetchPage: typeof fetch = fetch) {
-  return async (path: EnquiryPage): Promise<string> => {
-    const response = await fetchPage(new URL(path, origin), { redirect: "error" });
-    if (!response.ok) throw new Error(`The page ${path} answered ${response.status}.`);
-    return response.text();
-  };
+/** The templates, once every page is found in them (a build that stopped half way has not all). */
+function checkComplete<T extends object>(templates: T, from: string): T {
+  const missing = ENQUIRY_PAGES.filter(
+    (path) => !(typeof templates === "object" && templates !== null && path in templates),
+  );
+  if (missing.length) throw new Error(`${from} has no template of ${missing.join(", ")}: run npm run build.`);
+  return templates;
 }
 
-const readText = (file: URL) => readFile(file, "utf8");
+/** Only the function's source reads the file, so Node's file system module loads only then. */
+const readText = async (file: URL) => (await import("node:fs/promises")).readFile(file, "utf8");

@@ -1,7 +1,8 @@
 /**
  * The `data-*` attributes that mark the places in the built enquiry pages the enquiry function
- * fills in (pages.ts). The components render each slot from here and pages.ts finds it from
- * here, so the two cannot drift apart. A slot given a value holds the field's name.
+ * fills in (pages.ts). The components render each slot from here, and the build's template
+ * builder (page-template-builder.ts) and pages.ts find it from here, so they cannot drift
+ * apart. A slot given a value holds the field's name.
  */
 export const SLOT = Object.freeze({
   /** The error summary: revealed, and given autofocus, when any answer needs fixing. */
@@ -38,7 +39,7 @@ export function slot<N extends SlotName>(name: N, field = ""): Record<(typeof SL
   return { [SLOT[name]]: field } as Record<(typeof SLOT)[N], string>;
 }
 
-/** A CSS selector for the slot, or for the one holding that field's name. */
+/** A CSS selector for the slot, or for the one holding that field's name (for tests that parse pages). */
 export function slotSelector(name: SlotName, field?: string): string {
   return field === undefined ? `[${SLOT[name]}]` : `[${SLOT[name]}="${field}"]`;
 }

@@ -2,10 +2,12 @@
  * Fills in the built enquiry pages for the enquiry function's answers. The markup lives only in
  * the Astro components: every message slot is already in the page, hidden, so this only puts
  * answers back, writes messages in and reveals them. No element is made here. The slots are
- * found by the attributes in page-slots.ts, which the components render them with.
+ * found by the attributes in page-slots.ts, which the components render them with, in the
+ * page's template (page-template.ts), which the build made from the built page: nothing is
+ * parsed here.
  */
-import { parseHTML } from "linkedom";
-import { slotSelector } from "./page-slots.ts";
+import { SLOT } from "./page-slots.ts";
+import { PageInFill, type PageTemplate } from "./page-template.ts";
 import type { EnquiryAnswers, FieldError } from "./schema.ts";
 
 export interface FormPageState {
@@ -18,68 +20,83 @@ export interface FormPageState {
 }
 
 /** The enquiry form page with the visitor's answers, and its errors or failure banner shown. */
-export function fillFormPage(html: string, { answers, errors = [], sendFailed = false }: FormPageState): string {
-  const { document } = parseHTML(html);
-  const form = document.querySelector("form");
-  if (!form) throw new Error("The enquiry page has no form.");
+export function fillFormPage(
+  template: PageTemplate,
+  { answers, errors = [], sendFailed = false }: FormPageState,
+): string {
+  const page = new PageInFill(template);
+  const form = page.findTag("form");
+  if (form === undefined) throw new Error("The enquiry page has no form.");
 
   for (const [field, value] of Object.entries(answers)) {
     if (value === undefined) continue;
-    for (const control of form.querySelectorAll(`[name="${field}"]`)) {
-      if (control.localName === "textarea") control.textContent = textareaText(value);
-      else if (control.getAttribute("type") === "radio")
-        control.toggleAttribute("checked", control.getAttribute("value") === value);
-      else control.setAttribute("value", attributeText(value));
+    for (const control of page.findAll("name", field, form)) {
+      if (page.nameOf(control) === "textarea") page.setText(control, textareaText(value));
+      else if (page.attribute(control, "type") === "radio")
+        page.toggleAttribute(control, "checked", page.attribute(control, "value") === value);
+      else page.setAttribute(control, "value", attributeText(value));
     }
   }
 
   if (errors.length > 0) {
-    document.title = `Error: ${document.title}`;
-    const summary = document.querySelector(slotSelector("errorSummary"));
-    summary?.removeAttribute("hidden");
-    summary?.setAttribute("autofocus", "");
+    const title = page.findTag("title");
+    if (title === undefined) throw new Error("The enquiry page has no title.");
+    page.setText(title, `Error: ${page.rawText(title)}`);
+    const summary = page.find(SLOT.errorSummary);
+    if (summary !== undefined) {
+      page.removeAttribute(summary, "hidden");
+      page.setAttribute(summary, "autofocus", "");
+    }
     for (const { field, message } of errors) {
-      const item = document.querySelector(slotSelector("summaryFor", field));
-      item?.removeAttribute("hidden");
-      setText(item?.querySelector(slotSelector("errorText")), message);
+      const item = page.find(SLOT.summaryFor, field);
+      if (item !== undefined) {
+        page.removeAttribute(item, "hidden");
+        setText(page, page.find(SLOT.errorText, undefined, item), message);
+      }
 
-      const slot = document.querySelector(slotSelector("errorFor", field));
-      slot?.removeAttribute("hidden");
-      setText(slot?.querySelector(slotSelector("errorText")), message);
-      document.querySelector(slotSelector("formGroup", field))?.classList.add("form-group--error");
-      const described = document.querySelector(slotSelector("fieldset", field)) ?? document.getElementById(field);
-      if (described && slot) {
-        const ids = (described.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
-        described.setAttribute("aria-describedby", [...ids, slot.id].join(" "));
+      const slot = page.find(SLOT.errorFor, field);
+      if (slot !== undefined) {
+        page.removeAttribute(slot, "hidden");
+        setText(page, page.find(SLOT.errorText, undefined, slot), message);
+      }
+      const group = page.find(SLOT.formGroup, field);
+      if (group !== undefined) page.addClass(group, "form-group--error");
+      const described = page.find(SLOT.fieldset, field) ?? page.find("id", field);
+      if (described !== undefined && slot !== undefined) {
+        const ids = (page.attribute(described, "aria-describedby") ?? "").split(" ").filter(Boolean);
+        page.setAttribute(described, "aria-describedby", [...ids, page.attribute(slot, "id") ?? ""].join(" "));
       }
     }
   }
 
   if (sendFailed) {
-    const banner = document.querySelector(slotSelector("sendFailed"));
-    banner?.removeAttribute("hidden");
-    // With errors too, the summary takes focus; otherwise the banner does.
-    if (errors.length === 0) banner?.setAttribute("autofocus", "");
-    setText(document.querySelector(slotSelector("submitButton")), "Try sending again");
+    const banner = page.find(SLOT.sendFailed);
+    if (banner !== undefined) {
+      page.removeAttribute(banner, "hidden");
+      // With errors too, the summary takes focus; otherwise the banner does.
+      if (errors.length === 0) page.setAttribute(banner, "autofocus", "");
+    }
+    setText(page, page.find(SLOT.submitButton), "Try sending again");
   }
-  return serialize(document);
+  return page.html();
 }
 
 /** The confirmation page, showing the enquiry's reference. */
-export function fillConfirmationPage(html: string, reference: string): string {
-  const { document } = parseHTML(html);
-  const line = document.querySelector(slotSelector("referenceLine"));
-  if (!line) throw new Error("The confirmation page has no place for the reference.");
-  line.removeAttribute("hidden");
-  setText(line.querySelector(slotSelector("reference")), reference);
-  return serialize(document);
+export function fillConfirmationPage(template: PageTemplate, reference: string): string {
+  const page = new PageInFill(template);
+  const line = page.find(SLOT.referenceLine);
+  if (line === undefined) throw new Error("The confirmation page has no place for the reference.");
+  page.removeAttribute(line, "hidden");
+  setText(page, page.find(SLOT.reference, undefined, line), reference);
+  return page.html();
 }
 
 /*
- * linkedom writes HTML out without escaping a textarea's text, or "&" in attribute values, as
- * a browser expects. Unhelped, a message holding "</textarea>" would end the box early and
- * "&amp;" typed in a field would come back as "&". tests/built/enquiry-pages.built.test.ts and the fuzz
- * tests read the result with a spec-following parser to prove the round trip.
+ * A text area's text is written out as it is, and attribute values with only `"` escaped, as
+ * linkedom wrote them when it filled these pages. So the text area's text is escaped here, and
+ * "&" in attribute values: a message holding "</textarea>" would otherwise end the box early,
+ * and "&amp;" typed in a field would come back as "&". tests/built/enquiry-pages.built.test.ts
+ * and the fuzz tests read the result with a spec-following parser to prove the round trip.
  */
 function textareaText(value: string): string {
   // A browser drops one newline straight after <textarea>: this one, not the visitor's own.
@@ -90,14 +107,6 @@ function attributeText(value: string): string {
   return value.replace(/&/g, "&amp;");
 }
 
-/**
- * The page as HTML, doctype and all. linkedom's documents write themselves out so, but its
- * typings hand back lib.dom's Document, whose toString is Object's.
- */
-function serialize(document: Document): string {
-  return (document as Document & { toString(): string }).toString();
-}
-
-function setText(element: Element | null | undefined, text: string) {
-  if (element) element.textContent = text;
+function setText(page: PageInFill, element: number | undefined, text: string) {
+  if (element !== undefined) page.setText(element, text);
 }

@@ -4,6 +4,7 @@
  * (src/pages/enquire/problem/[problem].astro), and the function answers with that page and
  * the status that fits. Where the answers could be read, it sends the form back instead.
  */
+import { count } from "./questions.ts";
 import { MESSAGE_MAX_LENGTH } from "./schema.ts";
 
 export interface EnquiryProblem {
@@ -12,7 +13,7 @@ export interface EnquiryProblem {
   paragraphs: readonly string[];
 }
 
-const limit = MESSAGE_MAX_LENGTH.toLocaleString("en-GB");
+const limit = count(MESSAGE_MAX_LENGTH);
 
 export const ENQUIRY_PROBLEMS = {
   // Someone opened the form's sending address itself, say from their history.

@@ -5,8 +5,12 @@
  * "(optional)" on optional questions, and error messages that say what to do.
  */
 
-/** Numbers as people read them in hints and messages: 3,000, not 3000. */
-const count = (value: number) => value.toLocaleString("en-GB");
+/**
+ * Whole numbers as people read them in hints and messages: 3,000, not 3000. Written out, not
+ * toLocaleString("en-GB"), which gives the same but wakes the locale data on the enquiry
+ * function's cold start (about 10 ms, for four numbers).
+ */
+export const count = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 // Each limit is named once here, because its hint and its error message both say it.
 const MESSAGE_LIMIT = 3000;

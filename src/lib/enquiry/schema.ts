@@ -3,8 +3,9 @@
  * questions themselves (names, options, limits, messages) are read from questions.ts.
  */
 // "zod" itself, not astro/zod: the enquiry function is plain Node and imports nothing from Astro.
-// Today both reach the same installed zod (astro/zod re-exports zod/v4).
-import { z } from "zod";
+// Its mini form, imported by name: the same parsing, as functions a bundler leaves out when
+// they are not used, so the bundled enquiry function carries and loads a small part of zod.
+import { email, object, pipe, string, transform, type output, type ZodMiniType } from "zod/mini";
 import {
   ENQUIRY_FIELDS,
   optionFor,
@@ -76,29 +77,30 @@ export function normalisePhone(value: string): string {
 
 const UK_PHONE = /^(?:0|\+44)[1-9]\d{8,9}$/;
 const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
-const emailFormat = z.email();
+const emailFormat = email();
 
 /** Characters as a person counts them, so an emoji counts once, not twice. */
 const length = (value: string) => [...value].length;
 
-const text = z.string().transform(normaliseText);
-const trimmed = z.string().transform((value) => value.trim());
+const tidied = (tidy: (value: string) => string) => pipe(string(), transform(tidy));
+const text = tidied(normaliseText);
+const trimmed = tidied((value) => value.trim());
 
 /**
  * Each field only tidied here; every rule runs in the one step below, so a visitor sees all
  * that needs fixing at once rather than one error after another.
  */
-const answersSchema = z.object({
+const answersSchema = object({
   message: text,
   contactMethod: trimmed,
-  phone: z.string().transform(normalisePhone),
+  phone: tidied(normalisePhone),
   voicemail: trimmed,
   sayWhoWeAre: trimmed,
   safeTimes: text,
   email: trimmed,
   name: text,
   careCoordinator: trimmed,
-} satisfies Record<EnquiryField, z.ZodType<string, string>>);
+} satisfies Record<EnquiryField, ZodMiniType<string, string>>);
 
 /** The answers that must also look right, beyond being given and short enough. */
 const FORMATS: Partial<Record<EnquiryField, (value: string) => boolean>> = {
@@ -125,24 +127,29 @@ function problemWith(field: EnquiryField, value: string): string | undefined {
   return looksRight && !looksRight(value) ? invalid : undefined;
 }
 
-const enquirySchema = answersSchema.transform((answers, context): Enquiry => {
-  const chosen = optionFor(QUESTIONS.contactMethod, answers.contactMethod)?.value;
-  const sectionsAsked = new Set<Section>(chosen ? SECTIONS_ASKED[chosen] : []);
-  // Questions for a way of contact not chosen are neither checked nor kept: nothing they did not mean to send.
-  const asked = ENQUIRY_FIELDS.filter((field) => {
-    const { section }: Question = QUESTIONS[field];
-    return section === undefined || sectionsAsked.has(section);
-  });
+const enquirySchema = pipe(
+  answersSchema,
+  transform((answers: output<typeof answersSchema>, context): Enquiry => {
+    const chosen = optionFor(QUESTIONS.contactMethod, answers.contactMethod)?.value;
+    const sectionsAsked = new Set<Section>(chosen ? SECTIONS_ASKED[chosen] : []);
+    // Questions for a way of contact not chosen are neither checked nor kept: nothing they did not mean to send.
+    const asked = ENQUIRY_FIELDS.filter((field) => {
+      const { section }: Question = QUESTIONS[field];
+      return section === undefined || sectionsAsked.has(section);
+    });
 
-  for (const field of asked) {
-    const message = problemWith(field, answers[field]);
-    if (message !== undefined) context.addIssue({ code: "custom", path: [field], message });
-  }
-  // Only read when no issue was added, so every value kept has passed its question's rules.
-  return Object.fromEntries(
-    asked.filter((field) => answers[field] !== "").map((field) => [field, answers[field]]),
-  ) as unknown as Enquiry;
-});
+    for (const field of asked) {
+      const message = problemWith(field, answers[field]);
+      if (message !== undefined) {
+        context.issues.push({ code: "custom", path: [field], message, input: answers[field] });
+      }
+    }
+    // Only read when no issue was added, so every value kept has passed its question's rules.
+    return Object.fromEntries(
+      asked.filter((field) => answers[field] !== "").map((field) => [field, answers[field]]),
+    ) as unknown as Enquiry;
+  }),
+);
 
 /**
  * Validates a visitor's answers. Fields the form does not have are ignored, missing ones

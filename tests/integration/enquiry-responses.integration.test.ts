@@ -21,6 +21,8 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FORM_PAGE, type EnquiryPage } from "../../src/lib/enquiry/handler.ts";
+import { buildPageTemplate } from "../../src/lib/enquiry/page-template-builder.ts";
+import { writePage } from "../../src/lib/enquiry/page-template.ts";
 import { MESSAGES } from "../../src/lib/enquiry/schema.ts";
 import { loadBuiltPage } from "../support/built-enquiry-pages.ts";
 import { corpusCases } from "../support/enquiry-corpus-cases.ts";
@@ -64,7 +66,7 @@ describe("the enquiry function's recorded responses", () => {
       200, 202, 400, 403, 405, 413, 415, 422, 503,
     ]);
     // A message written in by the function: more often in some 422 page than in the built form.
-    const formPage = await loadBuiltPage(FORM_PAGE);
+    const formPage = writePage(await loadBuiltPage(FORM_PAGE));
     const count = (text: string, part: string) => text.split(part).length - 1;
     const unshown = Object.entries(MESSAGES).filter(
       ([, message]) =>
@@ -78,10 +80,11 @@ describe("the enquiry function's recorded responses", () => {
   it("reports each case whose page is filled differently, by name, with a diff of the page for a named state", async () => {
     // One character of the phone question's error slot changed in the built form page, as a
     // filler that wrote a slot differently would: "Error:" becomes "Errox:".
-    const formPage = await loadBuiltPage(FORM_PAGE);
+    const formPage = writePage(await loadBuiltPage(FORM_PAGE));
     const altered = formPage.replace(/(data-error-for="phone"[^>]*>[^]*?)Error:/, "$1Errox:");
     expect(altered, "the slot was found and changed").not.toBe(formPage);
-    const loadAltered = async (path: EnquiryPage) => (path === FORM_PAGE ? altered : loadBuiltPage(path));
+    const alteredTemplate = buildPageTemplate(altered);
+    const loadAltered = async (path: EnquiryPage) => (path === FORM_PAGE ? alteredTemplate : loadBuiltPage(path));
 
     // Compared with today's responses, not the recorded ones, so this holds whatever the pages say.
     // The named states and the first of one generator's samples are enough, and keep this quick;

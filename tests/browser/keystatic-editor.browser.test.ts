@@ -163,7 +163,8 @@ describe("the checks panel and a new page", () => {
 
       await page.getByRole("button", { name: "Create" }).click();
       const path = join(server().project.dir, "content", "meeting-the-person-who-harmed-you.mdx");
-      await expect.poll(() => readable(path), { timeout: 15_000 }).toBeTruthy();
+      // The file can be there before the whole of it is: wait until two reads agree.
+      await expect.poll(() => settledText(path), { timeout: 15_000 }).not.toBe("");
       const saved = readFileSync(path, "utf8");
       expect(blocksIn(saved)).toEqual([
         "<Warning>",
@@ -228,11 +229,16 @@ describe("editing a page that has building blocks", () => {
   }, 60_000);
 });
 
-function readable(path: string): boolean {
-  try {
-    readFileSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+/** The file's text once it has stopped changing for a moment; "" while it is missing, empty or being written. */
+async function settledText(path: string): Promise<string> {
+  const read = () => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  const first = read();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return first === read() ? first : "";
 }

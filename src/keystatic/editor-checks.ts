@@ -21,16 +21,20 @@ import { guideUrl, ruleOf } from "../lib/content-checks/registry.ts";
 
 /** What the integration writes for the panel: the site map's entries and the building blocks' names. */
 export interface SiteForChecks {
-  addresses: [address: string, destination: { draft: boolean; anchors?: string[] }][];
+  addresses: [address: string, destination: { draft: boolean; anchors?: string[]; fingerprint?: string }][];
   blocks: string[];
 }
 
 /** The site map as the rules take it, from what the integration wrote. */
 export function siteMapOf(site: SiteForChecks): SiteMap {
   return new Map(
-    site.addresses.map(([address, { draft, anchors }]): [string, Destination] => [
+    site.addresses.map(([address, { draft, anchors, fingerprint }]): [string, Destination] => [
       address,
-      anchors ? { draft, anchors: new Set(anchors) } : { draft },
+      {
+        draft,
+        ...(anchors ? { anchors: new Set(anchors) } : {}),
+        ...(fingerprint ? { fingerprint } : {}),
+      },
     ]),
   );
 }

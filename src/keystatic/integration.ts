@@ -81,9 +81,13 @@ export function siteForChecks(
 ): SiteForChecks {
   const addresses = [...siteMapFromFiles(root, contentDir)]
     .filter(([, { draft }]) => withDrafts || !draft)
-    .map(([address, { draft, anchors }]): SiteForChecks["addresses"][number] => [
+    .map(([address, { draft, anchors, fingerprint }]): SiteForChecks["addresses"][number] => [
       address,
-      anchors ? { draft, anchors: [...anchors] } : { draft },
+      {
+        draft,
+        ...(anchors ? { anchors: [...anchors] } : {}),
+        ...(fingerprint ? { fingerprint } : {}),
+      },
     ]);
   return { addresses, blocks: buildingBlocksIn(root) };
 }

@@ -39,7 +39,7 @@ export function parseDay(text: string): Date | undefined {
  * The last-reviewed date. YAML readers differ: the site's turns 2026-11-24 into a date, others
  * keep the text, so both are accepted and checked the same way.
  */
-function reviewDate(today: string) {
+function reviewDate(today: string, name = "lastReviewed") {
   return z.union([z.date(), z.string()]).transform((value, context) => {
     const text =
       value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : value;
@@ -47,7 +47,7 @@ function reviewDate(today: string) {
     if (!day) {
       context.addIssue({
         code: "custom",
-        message: "lastReviewed must be a real date written YYYY-MM-DD, such as 2026-11-24.",
+        message: `${name} must be a real date written YYYY-MM-DD, such as 2026-11-24.`,
         params: { reason: "not-a-day" },
       });
       return z.NEVER;
@@ -55,7 +55,7 @@ function reviewDate(today: string) {
     if (text.trim() > today) {
       context.addIssue({
         code: "custom",
-        message: `lastReviewed (${text.trim()}) is later than today (${today}).`,
+        message: `${name} (${text.trim()}) is later than today (${today}).`,
         params: { reason: "in-the-future" },
       });
       return z.NEVER;
@@ -119,5 +119,51 @@ export function createPageSchema(today = todayInUk()) {
 }
 
 export const pageSchema = createPageSchema();
+
+/** A fingerprint of an English page's text and settings (src/i18n/fingerprint.ts): 16 hex digits. */
+export const FINGERPRINT = /^[0-9a-f]{16}$/;
+
+/**
+ * A translation's settings: a page's, and what it was translated from and who checked it.
+ * The fingerprint is set by `npm run translations -- stamp`, never by hand.
+ */
+export function createTranslationSchema(today = todayInUk()) {
+  return createPageSchema(today).extend({
+    translation: z
+      .strictObject({
+        // The English page's fingerprint when this translation was made or last brought up to date.
+        from: z.string().regex(FINGERPRINT, "translation.from must be set by `npm run translations -- stamp`.").meta({
+          title: "Translated from",
+          description: "Set by the translations command. Do not change it by hand.",
+        }),
+        // The day the translation was made or brought up to date.
+        translated: reviewDate(today, "translation.translated").meta({
+          title: "Translated on",
+          description: "YYYY-MM-DD.",
+          format: "date",
+        }),
+        // A second, fluent person who checked it against the English, and when.
+        reviewed: z
+          .strictObject({
+            by: z.string().trim().min(1).meta({ title: "Reviewed by", description: "The reviewer's name." }),
+            on: reviewDate(today, "translation.reviewed.on").meta({
+              title: "Reviewed on",
+              description: "YYYY-MM-DD.",
+              format: "date",
+            }),
+          })
+          .optional()
+          .meta({
+            title: "Reviewed",
+            description: "Fill in only when a second, fluent translator has checked the whole page.",
+          }),
+      })
+      .meta({ title: "Translation", description: "What this translation was made from, and who checked it." }),
+  });
+}
+
+export const translationSchema = createTranslationSchema();
+
+export type TranslationSettings = z.output<ReturnType<typeof createTranslationSchema>>;
 
 export type PageSettings = z.output<ReturnType<typeof createPageSchema>>;

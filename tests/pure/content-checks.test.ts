@@ -409,6 +409,9 @@ describe("the libraries' rules", () => {
     expect(RULES.filter((rule) => rule.severity === "warning").map((rule) => rule.ruleId)).toEqual([
       "review-due",
       "plain-words",
+      "translation-source",
+      "sentence-length",
+      "english-only-link",
       "no-duplicate-headings",
       "readability",
       "(the passive words, such as been-written)",

@@ -25,7 +25,10 @@ export function contentFixture(pages: Record<string, string> = {}): ContentFixtu
     const path = join(dir, file);
     writeFileSync(
       path,
-      readFileSync(path, "utf8").replace(/^lastReviewed: .*$/m, `lastReviewed: ${FIXTURE_REVIEW_DATE}`),
+      readFileSync(path, "utf8")
+        .replace(/^lastReviewed: .*$/m, `lastReviewed: ${FIXTURE_REVIEW_DATE}`)
+        // A translation's day too (the same reason), which changes nothing its stamp covers.
+        .replace(/^( +translated:) .*$/m, `$1 ${FIXTURE_REVIEW_DATE}`),
     );
   }
   for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, `${name}.mdx`), text);

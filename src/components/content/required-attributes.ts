@@ -25,6 +25,8 @@ export const REQUIRED_ATTRIBUTES = {
   Details: { summary: { kind: "text", example: "More about letters" } },
   /** title: what happens in this step, in a few words. It is the step's heading. */
   Step: { title: { kind: "text", example: "A practitioner meets you" } },
+  /** href: the English-only page a translated page links to. */
+  InEnglish: { href: { kind: "text", example: "/privacy/" } },
 } as const satisfies Record<string, Record<string, RequiredAttribute>>;
 
 export type BlockWithRequiredAttributes = keyof typeof REQUIRED_ATTRIBUTES;

@@ -30,7 +30,10 @@ import { CONTENT_RULES, ruleNamed, stopsAChange, type RuleId } from "./registry.
 import { report } from "./rule.ts";
 import settings from "./settings.ts";
 import settingsContact from "./settings-contact.ts";
-import type { SiteMap } from "./site-map.ts";
+import englishOnlyLink from "./english-only-link.ts";
+import sentenceLength from "./sentence-length.ts";
+import { isTranslationId, type SiteMap } from "./site-map.ts";
+import translationSource from "./translation-source.ts";
 
 export { ceilingFor, GUIDANCE_CEILING, LEGAL_CEILINGS } from "./reading-grade.ts";
 export { addressOf, createSiteMap, type Destination, type SiteMap } from "./site-map.ts";
@@ -65,8 +68,11 @@ export function contentRules(options: Omit<CheckPageOptions, "path" | "source"> 
   const today = options.today ?? todayInUk();
   // Each rule's severity as the registry gives it, in unified-lint-rule's words.
   const level = (ruleId: RuleId) => (stopsAChange(ruleNamed(ruleId)) ? "error" : "warn");
-  return [
-    [settings, [level("settings"), { today }]],
+  // A translation (content/pl/…) gets the rules that hold in any language, and its own; the
+  // English prose rules know only English.
+  const translation = isTranslationId(options.id);
+  const anyLanguage: PluggableList = [
+    [settings, [level("settings"), { today, translation }]],
     [brokenLink, [level("broken-link"), { siteMap: options.siteMap }]],
     [quickExitLink, [level("quick-exit-link")]],
     [handWrittenContact, [level("hand-written-contact")]],
@@ -74,6 +80,20 @@ export function contentRules(options: Omit<CheckPageOptions, "path" | "source"> 
     [imageSource, [level("image-source"), { siteMap: options.siteMap }]],
     [headingOrder, [level("heading-order")]],
     [buildingBlock, [level("building-block"), { blocks: options.blocks }]],
+  ];
+  if (translation) {
+    return [
+      ...anyLanguage,
+      [translationSource, [level("translation-source"), { siteMap: options.siteMap }]],
+      [reviewDue, [level("review-due"), { today }]],
+      [settingsContact, [level("settings-contact")]],
+      [sentenceLength, [level("sentence-length")]],
+      [englishOnlyLink, [level("english-only-link"), { siteMap: options.siteMap }]],
+      [remarkLintNoDuplicateHeadings, [level("no-duplicate-headings")]],
+    ];
+  }
+  return [
+    ...anyLanguage,
     [readingGrade, [level("reading-grade")]],
     [reviewDue, [level("review-due"), { today }]],
     [settingsContact, [level("settings-contact")]],

@@ -123,6 +123,27 @@ export const CONTENT_RULES = [
     guide: "plain-words",
   },
   {
+    id: "translation-source",
+    source: RULE_SOURCE,
+    severity: "warning",
+    summary: "A translation whose English page has changed since it was translated.",
+    guide: "translation-source",
+  },
+  {
+    id: "sentence-length",
+    source: RULE_SOURCE,
+    severity: "warning",
+    summary: "In a translation, a sentence of more than 25 words.",
+    guide: "sentence-length",
+  },
+  {
+    id: "english-only-link",
+    source: RULE_SOURCE,
+    severity: "warning",
+    summary: "In a translation, a plain link to a page in English.",
+    guide: "english-only-link",
+  },
+  {
     id: "no-duplicate-headings",
     source: "remark-lint",
     severity: "warning",

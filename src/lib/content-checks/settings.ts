@@ -7,7 +7,15 @@
 import type { z } from "astro/zod";
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { createPageSchema, DESCRIPTION_MAX, DESCRIPTION_MIN, LABEL_MAX, TITLE_MAX, todayInUk } from "../page-schema.ts";
+import {
+  createPageSchema,
+  createTranslationSchema,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  LABEL_MAX,
+  TITLE_MAX,
+  todayInUk,
+} from "../page-schema.ts";
 import { pageOf } from "./page.ts";
 import { report, ruleMeta } from "./rule.ts";
 
@@ -18,6 +26,8 @@ const EXAMPLE = "title: Contact us\ndescription: How to ask …\nlastReviewed: 2
 export interface SettingsOptions {
   /** YYYY-MM-DD: lastReviewed may not be later. Default today in the UK. */
   today?: string | undefined;
+  /** A translation (content/pl/…) has a translation setting too. */
+  translation?: boolean | undefined;
 }
 
 const settingsRule = lintRule<Root, SettingsOptions>(ruleMeta("settings"), (tree, file, options) => {
@@ -32,10 +42,12 @@ const settingsRule = lintRule<Root, SettingsOptions>(ruleMeta("settings"), (tree
     );
     return;
   }
-  const result = createPageSchema(options?.today ?? todayInUk()).safeParse(page.settings);
+  const today = options?.today ?? todayInUk();
+  const schema = options?.translation ? createTranslationSchema(today) : createPageSchema(today);
+  const result = schema.safeParse(page.settings);
   if (result.success) return;
   for (const issue of result.error.issues) {
-    explain(issue, page.settings).forEach((words, index) => {
+    explain(issue, page.settings, options?.translation === true).forEach((words, index) => {
       // Each unknown setting on its own line.
       const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[index] ?? ""] : issue.path;
       report(file, words.message, page.placeOf(path), words.fix);
@@ -48,7 +60,7 @@ export default settingsRule;
 type Words = { message: string; fix: string };
 
 /** One zod complaint in plain words; more than one when several unknown settings are named. */
-function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>): Words[] {
+function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>, translation: boolean): Words[] {
   const name = issue.path.join(".");
   const value = issue.path.reduce<unknown>(
     (node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined),
@@ -57,7 +69,7 @@ function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>): Wo
   const length = typeof value === "string" ? value.trim().length : 0;
 
   if (issue.code === "unrecognized_keys") {
-    const known = issue.path.length ? NAVIGATION_SETTINGS : SETTINGS;
+    const known = issue.path.length ? NAVIGATION_SETTINGS : translation ? [...SETTINGS, "translation"] : SETTINGS;
     return issue.keys.map((key) => ({
       message: `"${key}" is not a setting ${issue.path.length ? "menus" : "pages"} have.`,
       fix: `Check the spelling, or remove the line. The settings are: ${known.join(", ")}.`,
@@ -134,6 +146,13 @@ function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>): Wo
           fix: `Shorten it by at least ${length - LABEL_MAX} characters, or remove label to use the title.`,
         },
       ];
+    case "translation.from":
+      return [
+        {
+          message: `translation.from is "${asWritten(value)}", not the fingerprint the translations command writes.`,
+          fix: "Run npm run translations -- stamp with this file's name once the translation says what the English page says.",
+        },
+      ];
     default:
       return [
         { message: `${name}: ${issue.message}`, fix: "Check this setting against the example in content/README.md." },
@@ -148,6 +167,8 @@ function missing(name: string): Words {
     lastReviewed: "Add a line such as lastReviewed: 2026-11-24, with the date you checked the page was right.",
     "navigation.order":
       "Add order: with a whole number under navigation. Menus list pages from the lowest number to the highest.",
+    "translation.from":
+      "When the page is translated, run npm run translations -- stamp with this file's name: it writes the English page's fingerprint here.",
   };
   return {
     message: `The page has no ${name} setting.`,

@@ -11,11 +11,18 @@ import { headingsOf } from "./headings.ts";
 import { isJsxElement } from "./mdx-nodes.ts";
 import { pageOf, pageParser } from "./page.ts";
 import { VFile } from "vfile";
+import { pageFingerprint } from "../../i18n/fingerprint.ts";
+import { isTranslation } from "../../i18n/languages.ts";
+
+/** content/pl/… and the like: a translation's id starts with its language. */
+export const isTranslationId = (id: string): boolean => isTranslation(id.split("/")[0]);
 
 export interface Destination {
   draft: boolean;
   /** The ids of the page's headings, when known (content pages only). */
   anchors?: ReadonlySet<string>;
+  /** An English content page's fingerprint, which its translations are stamped with. */
+  fingerprint?: string;
 }
 
 /** Address (such as /contact-us/ or /robots.txt) to what is there. */
@@ -45,7 +52,14 @@ export function destinationOf(source: string, id: string): [string, Destination]
   file.data.pageId = id;
   try {
     const tree = pageParser.parse(file);
-    return [addressOf(id), { draft: pageOf(tree, file).settings?.["draft"] === true, anchors: anchorsOf(tree) }];
+    return [
+      addressOf(id),
+      {
+        draft: pageOf(tree, file).settings?.["draft"] === true,
+        anchors: anchorsOf(tree),
+        ...(isTranslationId(id) ? {} : { fingerprint: pageFingerprint(source) }),
+      },
+    ];
   } catch {
     return [addressOf(id), { draft: false }];
   }

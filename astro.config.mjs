@@ -7,6 +7,7 @@ import { keystaticAdmin } from "./src/keystatic/integration.ts";
 import { adminMode } from "./src/keystatic/mode.ts";
 import contentChecks from "./src/lib/content-checks/build.ts";
 import { netlifyFunctions } from "./src/lib/enquiry/functions-build.ts";
+import { DEFAULT_LANGUAGE, LANGUAGES } from "./src/i18n/languages.ts";
 
 // The Netlify adapter's job here is local: it runs netlify/functions inside `astro dev`, so
 // `npm start` has a working form. Built pages are plain static files and need no server function.
@@ -43,6 +44,13 @@ export default defineConfig({
       }
     : {}),
   output: "static",
+  // English at / as before; each translation under its code (/pl/, /ur/, …), from
+  // src/i18n/languages.ts. Astro.currentLocale tells every component the page's language.
+  i18n: {
+    locales: Object.keys(LANGUAGES),
+    defaultLocale: DEFAULT_LANGUAGE,
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   // contentChecks runs the content rules on every page as it builds: an error stops the build
   // with the file, line and how to fix it; warnings are printed (only printed, by `astro dev`).
   // Not mdx({ remarkPlugins }): Astro 7's MDX processor runs no remark plugins.

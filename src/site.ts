@@ -51,6 +51,9 @@ export const OPENING_HOURS: string | undefined = undefined;
  */
 export const REPLY_WITHIN = "5 working days";
 
+/** The page for readers of languages the site has no pages in: how to ask for an interpreter. */
+export const HELP_IN_YOUR_LANGUAGE = "/help-in-your-language/";
+
 /** The enquiry form's page, for the building block that links to it. */
 export const ENQUIRY_PAGE = "/enquire/";
 

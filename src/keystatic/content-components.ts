@@ -93,6 +93,15 @@ export const editorComponents = {
     description: "Our free phone number, as a link a phone can call.",
     schema: {},
   }),
+  // <InEnglish href="/privacy/">words</InEnglish>: in a translation, a link to a page in English only.
+  InEnglish: mark({
+    label: "Link to a page in English",
+    tag: "a",
+    icon: createElement(Icon, { src: link2Icon }),
+    schema: requiredFields("InEnglish", {
+      href: { label: "The English page's address", description: "For example: /privacy/" },
+    }),
+  }),
   // <EnquiryLink>words</EnquiryLink>: a link to the enquiry form around the words chosen.
   EnquiryLink: mark({
     label: "Link to the enquiry form",

@@ -14,9 +14,10 @@
  */
 import { fields } from "@keystatic/core";
 import { editorComponents } from "./content-components.ts";
+import { en } from "../i18n/strings/en.ts";
 
 /** The words <EnquiryLink /> shows by default: the <slot> fallback in EnquiryLink.astro. */
-export const ENQUIRY_LINK_DEFAULT_WORDS = "send us a message online";
+export const ENQUIRY_LINK_DEFAULT_WORDS = en.enquiryLink;
 
 const SELF_CLOSING_ENQUIRY_LINK = /<EnquiryLink\s*\/>/g;
 const DEFAULT_ENQUIRY_LINK = new RegExp(`<EnquiryLink>${ENQUIRY_LINK_DEFAULT_WORDS}</EnquiryLink>`, "g");

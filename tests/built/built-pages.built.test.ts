@@ -84,7 +84,8 @@ describe.each(paths)("%s", (path) => {
 
   it("loads nothing from anywhere but itself, and only the quick exit's JavaScript", () => {
     const document = documentFor(path);
-    const loaded = [...document.querySelectorAll("[src], link[href]:not([rel=canonical])")].map(
+    // A canonical or alternate link names an address; the browser loads nothing from it.
+    const loaded = [...document.querySelectorAll("[src], link[href]:not([rel=canonical], [rel=alternate])")].map(
       (element) => element.getAttribute("src") ?? element.getAttribute("href") ?? "",
     );
     for (const url of loaded) expect(url).toMatch(/^(\/(?!\/)|data:)/);

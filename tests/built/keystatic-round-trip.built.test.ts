@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { builtPagePaths, builtFile } from "../../tools/project/site-pages.ts";
 import { openEntry, saveEntry, readSettings } from "../support/keystatic-entries.ts";
 import { projectCopy, ROOT, type ProjectCopy } from "../../tools/project/copy.ts";
+import { pageFingerprint } from "../../src/i18n/fingerprint.ts";
 
 // Keystatic's Node build leaves the editor out (it is for reading content on a server), so the
 // test loads the build the admin runs in the browser, the same code that parses and saves.
@@ -41,6 +42,10 @@ describe.each(pages)("content/%s.mdx", (slug) => {
     expect(blocks(after.source).map((tag) => tag.replace(/\s+/g, " "))).toEqual(
       blocks(source).map((tag) => tag.replace(/\s+/g, " ")),
     );
+  });
+
+  it("keeps its fingerprint, so its translations stay up to date", () => {
+    expect(pageFingerprint(after.source)).toBe(pageFingerprint(source));
   });
 
   it("is stable: saving the saved file again writes the same bytes", () => {

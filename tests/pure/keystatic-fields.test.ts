@@ -18,6 +18,7 @@ import { contentFixture, settings } from "../support/content-fixture.ts";
 import { fieldsFromSchema } from "../../src/keystatic/page-fields.ts";
 import { createPageSchema } from "../../src/lib/page-schema.ts";
 import { ROOT } from "../../tools/project/copy.ts";
+import { en } from "../../src/i18n/strings/en.ts";
 
 const TODAY = "2026-11-25";
 const schema = createPageSchema(TODAY);
@@ -113,7 +114,8 @@ describe("the editor's building blocks", () => {
 
   it("give <EnquiryLink /> the words the component shows by default", () => {
     const component = readFileSync(join(ROOT, "src/components/content/EnquiryLink.astro"), "utf8");
-    expect(component).toContain(`<slot>${ENQUIRY_LINK_DEFAULT_WORDS}</slot>`);
+    expect(component).toContain("<slot>{ui.enquiryLink}</slot>");
+    expect(ENQUIRY_LINK_DEFAULT_WORDS).toBe(en.enquiryLink);
     const text = "Call us or <EnquiryLink />.\n\n<Warning>Taking part is your choice.</Warning>\n";
     expect(toEditorMdx(text)).toContain(`<EnquiryLink>${ENQUIRY_LINK_DEFAULT_WORDS}</EnquiryLink>`);
     expect(fromEditorMdx(`Call us or <EnquiryLink>${ENQUIRY_LINK_DEFAULT_WORDS}</EnquiryLink>.\n`)).toBe(

@@ -31,6 +31,8 @@ import {
 import { startStandIn, type StandIn } from "../../../tools/browsers/stand-in.ts";
 import { startVirtualScreen, type VirtualScreen } from "../../../tools/browsers/xvfb.ts";
 import { SITE_NAME } from "../../site.ts";
+import { en, type UiStrings } from "../../i18n/strings/en.ts";
+import { ur } from "../../i18n/strings/ur.ts";
 
 const SITE = inject("previewUrl");
 const DESTINATION = "https://www.bbc.co.uk/weather";
@@ -186,8 +188,8 @@ const restoredPages = async (tab: Tab) =>
 
 interface WayToLeave {
   way: string;
-  /** Everything before the step that leaves, which is the one timed. */
-  prepare?: (tab: Tab) => Promise<void>;
+  /** Everything before the step that leaves, which is the one timed; the words are the page's. */
+  prepare?: (tab: Tab, words: UiStrings["quickExit"]) => Promise<void>;
   activate: (tab: Tab) => Promise<void>;
 }
 
@@ -197,14 +199,14 @@ const WAYS_TO_LEAVE: WayToLeave[] = [
   { way: "Escape", activate: (tab) => tab.press("Escape") },
   {
     way: "Shift pressed three times, counting down politely",
-    prepare: async (tab) => {
+    prepare: async (tab, words) => {
       expect(await tab.evaluate((status) => document.querySelector(status)?.getAttribute("role"), STATUS)).toBe(
         "status",
       );
       await tab.press("Shift");
-      await expect.poll(() => statusText(tab)).toBe("Shift pressed. Press Shift 2 more times to leave this site.");
+      await expect.poll(() => statusText(tab)).toBe(words.shiftTwiceMore);
       await tab.press("Shift");
-      await expect.poll(() => statusText(tab)).toBe("Shift pressed. Press Shift 1 more time to leave this site.");
+      await expect.poll(() => statusText(tab)).toBe(words.shiftOnceMore);
     },
     activate: (tab) => tab.press("Shift"),
   },
@@ -378,30 +380,38 @@ function everyScenarioIn(name: EngineName) {
   describe("with JavaScript", () => {
     useEngine();
 
-    test("the quick exit is the first thing Tab reaches, labelled with its shortcut", async () => {
-      const tab = await open("/");
-      await tab.press("Tab");
-      expect(await focused(tab)).toEqual({
-        quickExit: true,
-        text: "Leave this site or press Esc",
-        href: DESTINATION,
-        rel: "nofollow noreferrer",
+    // English, and Urdu: the same control, right to left, in the page's own words.
+    for (const { path, words } of [
+      { path: "/", words: en.quickExit },
+      { path: "/ur/", words: ur.quickExit },
+    ]) {
+      test(`the quick exit is the first thing Tab reaches on ${path}, labelled with its shortcut`, async () => {
+        const tab = await open(path);
+        await tab.press("Tab");
+        expect(await focused(tab)).toEqual({
+          quickExit: true,
+          text: `${words.link}${words.hint}`,
+          href: DESTINATION,
+          rel: "nofollow noreferrer",
+        });
+        if (tab.accessibleName) expect(await tab.accessibleName(LINK)).toBe(`${words.link}${words.hint}`);
       });
-      if (tab.accessibleName) expect(await tab.accessibleName(LINK)).toBe("Leave this site or press Esc");
-    });
+    }
 
-    test.runIf(can.resizeViewport)("stays in view at the top of the screen as the page scrolls", async () => {
-      const tab = await open("/staying-safe-online/");
-      await tab.setViewport!({ width: 320, height: 480 });
-      const scrolled = await tab.evaluate((link) => {
-        window.scrollTo(0, document.documentElement.scrollHeight);
-        const { top, bottom } = document.querySelector(link)!.getBoundingClientRect();
-        return { scrollY: window.scrollY, top, bottom };
-      }, LINK);
-      expect(scrolled.scrollY).toBeGreaterThan(0);
-      expect(scrolled.top).toBeGreaterThanOrEqual(0);
-      expect(scrolled.bottom).toBeLessThan(100);
-    });
+    for (const path of ["/staying-safe-online/", "/ur/staying-safe-online/"]) {
+      test.runIf(can.resizeViewport)(`stays in view at the top of the screen as ${path} scrolls`, async () => {
+        const tab = await open(path);
+        await tab.setViewport!({ width: 320, height: 480 });
+        const scrolled = await tab.evaluate((link) => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          const { top, bottom } = document.querySelector(link)!.getBoundingClientRect();
+          return { scrollY: window.scrollY, top, bottom };
+        }, LINK);
+        expect(scrolled.scrollY).toBeGreaterThan(0);
+        expect(scrolled.top).toBeGreaterThanOrEqual(0);
+        expect(scrolled.bottom).toBeLessThan(100);
+      });
+    }
 
     test.runIf(can.resizeViewport)("spans the screen on a small phone", async () => {
       const tab = await open("/");
@@ -432,11 +442,16 @@ function everyScenarioIn(name: EngineName) {
     });
 
     for (const { way, prepare, activate } of WAYS_TO_LEAVE) {
-      test(`leaves on ${way}, off the screen at once, in place of the page in history`, async (context) => {
-        const tab = await open("/contact-us/");
-        await prepare?.(tab);
-        await expectToLeave(tab, () => activate(tab), context);
-      });
+      for (const { path, words } of [
+        { path: "/contact-us/", words: en.quickExit },
+        { path: "/ur/contact-us/", words: ur.quickExit },
+      ]) {
+        test(`leaves ${path} on ${way}, off the screen at once, in place of the page in history`, async (context) => {
+          const tab = await open(path);
+          await prepare?.(tab, words);
+          await expectToLeave(tab, () => activate(tab), context);
+        });
+      }
     }
 
     test("does not leave when Shift is held to type capitals", async () => {

@@ -8,6 +8,7 @@ import { QuickExitKeys, SHIFT_WINDOW_MS, type KeyDecision } from "./quick-exit-k
 import { LEFT_FLAG, leaveNow } from "./quick-exit-leave.ts";
 
 const link = document.querySelector<HTMLAnchorElement>("[data-quick-exit-link]");
+// It holds what it may say, in the page's language (QuickExit.astro).
 const status = document.querySelector<HTMLElement>("[data-quick-exit-status]");
 
 if (link) {
@@ -29,12 +30,10 @@ if (link) {
         leaveNow(destination, LEFT_FLAG);
         break;
       case "count":
-        say(
-          `Shift pressed. Press Shift ${decision.remaining} more ${decision.remaining === 1 ? "time" : "times"} to leave this site.`,
-        );
+        say((decision.remaining === 1 ? status?.dataset["shiftOnce"] : status?.dataset["shiftTwice"]) ?? "");
         break;
       case "confirm-escape":
-        say("Press Esc again to leave this site.");
+        say(status?.dataset["pressAgain"] ?? "");
         break;
       case "reset":
         say("");

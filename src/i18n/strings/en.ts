@@ -1,0 +1,82 @@
+/**
+ * The words the site's own components say, in English. Each translation (pl.ts, ur.ts, …) has
+ * the same keys, checked by the type: a missing or extra key fails `npm run check`. Text around
+ * a phone number or link is split into the words before and after it, so each language can put
+ * the number where its sentence needs it. The pages' own words are in content/.
+ */
+import { AREA, PHONE, SITE_NAME } from "../../site.ts";
+
+export const en = {
+  siteName: SITE_NAME,
+  tagline: `Support for people harmed by crime in ${AREA}`,
+  skipLink: "Skip to main content",
+  menu: "Menu",
+  mainMenuLabel: "Main",
+  footerMenuLabel: "Footer",
+  languagesLabel: "Languages",
+  /** The link to the page for readers of every other language. */
+  helpInYourLanguage: "Help in your language",
+
+  quickExit: {
+    regionLabel: "Quick exit",
+    link: "Leave this site",
+    /** Follows the link's words; it starts with a space, as the two are read as one. */
+    hint: " or press Esc",
+    /** Said by screen readers after one Esc in a box someone is typing in. */
+    pressAgain: "Press Esc again to leave this site.",
+    /** Said after the first and the second of three presses of Shift. */
+    shiftTwiceMore: "Shift pressed. Press Shift 2 more times to leave this site.",
+    shiftOnceMore: "Shift pressed. Press Shift 1 more time to leave this site.",
+  },
+
+  footer: {
+    callBefore: "Call us free on",
+    callAfter: "to talk about restorative justice.",
+    danger: "If you are in danger now, call 999.",
+  },
+
+  getHelpNow: {
+    title: "If you are in danger now, call 999.",
+    silentCall:
+      "If you cannot speak, stay on the line. On a mobile, press 55 when you are asked, and your call will be put through to the police.",
+    callBefore: "To talk to us about restorative justice, call free on",
+    callAfter: ". This line is not for emergencies.",
+  },
+
+  contactDetails: {
+    phone: "Phone",
+    phoneNote: PHONE.note as string,
+    openingHours: "Opening hours",
+    email: "Email",
+  },
+
+  /** Heard by screen readers before a warning's words; the "!" sign is hidden from them. */
+  important: "Important:",
+  enquiryLink: "send us a message online",
+  lastReviewed: "Page last reviewed:",
+  draft: "Draft: this page is not on the live site.",
+
+  /** After a link to a page that has no translation in the reader's language. */
+  inEnglish: "(in English)",
+
+  /** How to get an interpreter: said once per language, on the help page and in the notices. */
+  interpreter: {
+    callBefore: "Call us free on",
+    /** After the number. {language} is the language's English name, as the caller says it. */
+    callAfter:
+      ". Say “{language}” and we will arrange a professional interpreter for you, free of charge. You can have an interpreter at meetings too.",
+  },
+
+  translation: {
+    /** Links a translated page to the English page it was made from. */
+    readInEnglish: "Read this page in English",
+    /** A line above the heading, linking to the full notice at the end of the page. */
+    unreviewedShort: "Translation not yet checked",
+    unreviewed:
+      "This page was translated from English and has not yet been checked by a second translator. If anything is unclear, ask for an interpreter.",
+    outOfDate: "The English page has changed since this translation was made, so some of this page may be out of date.",
+    outOfDateLink: "Read the English page",
+  },
+};
+
+export type UiStrings = typeof en;

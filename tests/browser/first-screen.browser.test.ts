@@ -29,6 +29,7 @@ async function open(path: string, javaScriptEnabled: boolean) {
  * Where the h1 and the first sentence of the first shown paragraph after it sit, in CSS pixels
  * from the top of the screen. The sentence ends at its first ". ", "? " or "! ", or with the
  * paragraph; a Range over just that text is measured, so a long paragraph may run on below.
+ * On a translated page the status line under the heading must fit too, since it comes first.
  */
 function firstScreen(page: Page) {
   return page.evaluate(() => {
@@ -36,7 +37,8 @@ function firstScreen(page: Page) {
     const h1 = main?.querySelector("h1");
     if (!main || !h1) return null;
     const shown = (element: Element) => element.getClientRects().length > 0;
-    const paragraph = [...main.querySelectorAll("p")].find(
+    // The page's own words: a translation's one-line status under the heading comes before them.
+    const paragraph = [...main.querySelectorAll("p:not(.translation-status)")].find(
       (p) => h1.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING && shown(p) && p.textContent?.trim(),
     );
     if (!paragraph) return null;
@@ -45,7 +47,8 @@ function firstScreen(page: Page) {
     const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
     const whole = texts.map((text) => text.data).join("");
-    const stop = /[.?!](?=\s)/.exec(whole);
+    // Latin, Urdu (۔ ؟) and Gurmukhi (।) full stops.
+    const stop = /[.?!۔؟।](?=\s)/.exec(whole);
     let remaining = stop ? stop.index + 1 : whole.length;
     const range = document.createRange();
     range.setStart(paragraph, 0);
@@ -81,7 +84,7 @@ async function tab(page: Page) {
       href: element.getAttribute("href"),
       quickExit: element.matches("[data-quick-exit-link]"),
       menuToggle: element.matches("summary") && !(element.parentElement as HTMLDetailsElement | null)?.open,
-      inMainNav: element.closest('nav[aria-label="Main"]') !== null,
+      inMainNav: element.closest("nav.site-nav") !== null,
       onScreen: box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight,
     };
   });
@@ -111,7 +114,7 @@ describe.each(paths)("%s at 320 x 568", (path) => {
     it("starts with the quick exit and reaches every main menu link by keyboard", async () => {
       const { context, page } = await open(path, javaScript);
       const menu = await page
-        .locator('nav[aria-label="Main"] a')
+        .locator("nav.site-nav a")
         .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       const stops = [];
       for (let stop = await tab(page); stop && stops.length < 30; stop = await tab(page)) {

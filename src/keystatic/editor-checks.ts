@@ -66,6 +66,8 @@ export interface DraftResult {
 export interface Draft {
   /** The page's address (its file name), such as contact-us. */
   slug: string;
+  /** A translation's folder in content/, its language: "pl" for content/pl/contact-us.mdx. */
+  folder?: string | undefined;
   /** The settings as they would be written (undefined ones are left out). */
   settings: Record<string, unknown>;
   /** The page text as the text field would save it (MDX). */
@@ -92,10 +94,11 @@ export async function checkDraft(
   const settingsEnd = lines.indexOf("---", 1) + 1;
   // Loaded on first use, in a file of its own, so the rest of the admin does not wait for it.
   const { checkPage } = await import("../lib/content-checks/index.ts");
+  const id = `${draft.folder ? `${draft.folder}/` : ""}${draft.slug || "new-page"}`;
   const file = await checkPage({
-    path: `content/${draft.slug || "new-page"}.mdx`,
+    path: `content/${id}.mdx`,
     source,
-    id: draft.slug || "new-page",
+    id,
     siteMap: options.site ? siteMapOf(options.site) : undefined,
     blocks: options.site?.blocks,
     today: options.today,
@@ -209,13 +212,14 @@ function today(): string | undefined {
 interface PanelProps {
   settingsSchema: Record<string, ComponentSchema>;
   slugField: string;
+  folder: string | undefined;
   /** The page text as it would be saved. */
   text: () => string;
   /** Changes whenever the text does. */
   value: unknown;
 }
 
-function ChecksPanel({ settingsSchema, slugField, text, value }: PanelProps) {
+function ChecksPanel({ settingsSchema, slugField, folder, text, value }: PanelProps) {
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const [result, setResult] = useState<DraftResult | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
@@ -224,7 +228,7 @@ function ChecksPanel({ settingsSchema, slugField, text, value }: PanelProps) {
     const timer = setTimeout(() => {
       let draft: Draft;
       try {
-        draft = { ...writtenSettings(settingsSchema, slugField, settings), text: text() };
+        draft = { ...writtenSettings(settingsSchema, slugField, settings), folder, text: text() };
       } catch (error) {
         setFailure(String(error));
         return;
@@ -319,12 +323,12 @@ function PanelView({ result, failure }: { result: DraftResult | undefined; failu
 
 /**
  * The page text field with the checks panel under Keystatic's own editor. settingsSchema is the
- * page's other fields (given to publishSettings), from which the panel writes the settings, and
- * slugField the one whose value names the file.
+ * page's other fields (given to publishSettings), from which the panel writes the settings,
+ * slugField the one whose value names the file, and folder a translation's language.
  */
 export function withChecks(
   field: PageTextField,
-  settings: { schema: Record<string, ComponentSchema>; slugField: string },
+  settings: { schema: Record<string, ComponentSchema>; slugField: string; folder?: string },
 ): PageTextField {
   const decoder = new TextDecoder();
   const Inner = field.Input;
@@ -340,6 +344,7 @@ export function withChecks(
       createElement(ChecksPanel, {
         settingsSchema: settings.schema,
         slugField: settings.slugField,
+        folder: settings.folder,
         text,
         value: props.value,
       }),

@@ -131,8 +131,8 @@ function fieldFor(name: string, setting: SettingSchema, isRequired: boolean, opt
       defaultValue,
     );
   }
-  if (setting.type === "object" && !isRequired) {
-    return optionalGroup(label, description, fieldsFromObject(setting, options, `${name}.`));
+  if (setting.type === "object") {
+    return settingsGroup(label, description, fieldsFromObject(setting, options, `${name}.`), isRequired);
   }
   throw new Error(
     `The page setting "${name}" has no editor field: teach src/keystatic/page-fields.ts its kind (${JSON.stringify(setting)}).`,
@@ -147,14 +147,16 @@ function leaveOutDefault(field: BasicFormField<boolean>, defaultValue: boolean):
 type GroupValue = Record<string, unknown> | null;
 
 /**
- * Settings that are either all left out or written together (a page's place in a menu). Keystatic's
- * own object field always writes its key and its conditional field writes a `discriminant`, neither of
- * which the schema allows, so this field writes the group, or nothing when it is unticked.
+ * Settings written together: a page's place in a menu, which is either all left out or all
+ * written, or a translation's record of its source, which is always there. Keystatic's own object
+ * field always writes its key and its conditional field writes a `discriminant`, neither of which
+ * the schema allows, so this field writes the group, or nothing when an optional one is unticked.
  */
-function optionalGroup(
+function settingsGroup(
   label: string,
   description: string | undefined,
   members: Record<string, ComponentSchema>,
+  required: boolean,
 ): BasicFormField<GroupValue> {
   const inner = Object.entries(members).map(([key, field]) => {
     // Text fields are "slug" fields too (any may name a file); inside a group they are plain text.
@@ -166,12 +168,12 @@ function optionalGroup(
   const toggle = fields.checkbox({ label, ...(description ? { description } : {}) });
   const defaults = () => Object.fromEntries(inner.map(([key, field]) => [key, field.defaultValue()]));
   const parse = (stored: unknown): GroupValue => {
-    if (stored === undefined) return null;
+    if (stored === undefined) return required ? defaults() : null;
     if (typeof stored !== "object" || stored === null || Array.isArray(stored) || stored instanceof Date) {
       throw new Error(`${label} must be a group of settings.`);
     }
     const unknown = Object.keys(stored).filter((key) => !inner.some(([name]) => name === key));
-    if (unknown.length) throw new Error(`"${unknown[0]}" is not a setting menus have.`);
+    if (unknown.length) throw new Error(`"${unknown[0]}" is not a setting ${label} has.`);
     const values = stored as Record<string, never>;
     return Object.fromEntries(inner.map(([key, field]) => [key, field.parse(values[key])]));
   };
@@ -180,7 +182,7 @@ function optionalGroup(
   return {
     kind: "form",
     label,
-    defaultValue: () => null,
+    defaultValue: () => (required ? defaults() : null),
     parse,
     validate,
     serialize(value) {
@@ -195,12 +197,16 @@ function optionalGroup(
       return createElement(
         Flex,
         { direction: "column", gap: "xlarge" },
-        toggle.Input({
-          value: value !== null,
-          onChange: (on) => onChange(on ? defaults() : null),
-          autoFocus,
-          forceValidation,
-        }),
+        ...(required
+          ? []
+          : [
+              toggle.Input({
+                value: value !== null,
+                onChange: (on) => onChange(on ? defaults() : null),
+                autoFocus,
+                forceValidation,
+              }),
+            ]),
         ...(value === null
           ? []
           : inner.map(([key, field]) =>

@@ -132,10 +132,14 @@ export function createTranslationSchema(today = todayInUk()) {
     translation: z
       .strictObject({
         // The English page's fingerprint when this translation was made or last brought up to date.
-        from: z.string().regex(FINGERPRINT, "translation.from must be set by `npm run translations -- stamp`.").meta({
-          title: "Translated from",
-          description: "Set by the translations command. Do not change it by hand.",
-        }),
+        from: z
+          .string()
+          .length(16)
+          .regex(FINGERPRINT, "translation.from must be set by `npm run translations -- stamp`.")
+          .meta({
+            title: "Translated from",
+            description: "Set by the translations command. Do not change it by hand.",
+          }),
         // The day the translation was made or brought up to date.
         translated: reviewDate(today, "translation.translated").meta({
           title: "Translated on",
@@ -145,7 +149,7 @@ export function createTranslationSchema(today = todayInUk()) {
         // A second, fluent person who checked it against the English, and when.
         reviewed: z
           .strictObject({
-            by: z.string().trim().min(1).meta({ title: "Reviewed by", description: "The reviewer's name." }),
+            by: z.string().trim().min(1).max(100).meta({ title: "Reviewed by", description: "The reviewer's name." }),
             on: reviewDate(today, "translation.reviewed.on").meta({
               title: "Reviewed on",
               description: "YYYY-MM-DD.",

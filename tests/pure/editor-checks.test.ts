@@ -68,3 +68,40 @@ describe("checkDraft", () => {
     expect(result.items.filter((item) => item.message.includes("/no-such-page/"))).toEqual([]);
   });
 });
+
+describe("checkDraft on a translation", () => {
+  const polish = {
+    title: "Kontakt z nami",
+    description: "Jak zapytać o sprawiedliwość naprawczą w West Mercia, bezpłatnie i bezpiecznie.",
+    lastReviewed: "2026-11-30",
+    translation: { from: "0000000000000000", translated: "2026-11-30" },
+  };
+  const text = "\nMogą Państwo do nas zadzwonić. Zobacz [stronę główną](/pl/).\n";
+
+  it("says, in the checks panel, that a translation made from an older English page is out of date", async () => {
+    const result = await checkDraft(
+      { slug: "contact-us", folder: "pl", settings: polish, text },
+      { site, today: TODAY },
+    );
+    expect(result.items.map(({ message, mustFix }) => ({ message, mustFix }))).toEqual([
+      {
+        message:
+          "content/pl/contact-us.mdx is out of date: content/contact-us.mdx has changed since it was translated.",
+        mustFix: false,
+      },
+    ]);
+    // The English reading grade is not asked of a Polish page.
+    expect(result.grade).toBeUndefined();
+  });
+
+  it("finds nothing wrong once it is stamped with the English page as it is", async () => {
+    const from = site.addresses.find(([address]) => address === "/contact-us/")?.[1].fingerprint;
+    expect(from).toMatch(/^[0-9a-f]{16}$/);
+    const stamped = { ...polish, translation: { ...polish.translation, from } };
+    const result = await checkDraft(
+      { slug: "contact-us", folder: "pl", settings: stamped, text },
+      { site, today: TODAY },
+    );
+    expect(result.items).toEqual([]);
+  });
+});

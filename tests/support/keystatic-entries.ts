@@ -13,9 +13,13 @@ const yaml = require("js-yaml") as { load(text: string): unknown; dump(value: un
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const pages = keystaticConfig.collections["pages"];
-const schema = pages.schema as Record<string, ComponentSchema>;
-const slugField = pages.slugField as string;
+/** The editor's collections: "pages" (English), "pages-pl", "pages-ur", … (keystatic.config.ts). */
+export type CollectionName = keyof typeof keystaticConfig.collections;
+
+function collectionOf(name: CollectionName) {
+  const collection = keystaticConfig.collections[name];
+  return { schema: collection.schema as Record<string, ComponentSchema>, slugField: collection.slugField as string };
+}
 
 type Entry = Record<string, unknown>;
 
@@ -26,7 +30,8 @@ export function readSettings(source: string): unknown {
 }
 
 /** What the editor holds after opening content/<slug>.mdx: each field's parsed, validated value. */
-export function openEntry(slug: string, source: string): Entry {
+export function openEntry(slug: string, source: string, collection: CollectionName = "pages"): Entry {
+  const { schema, slugField } = collectionOf(collection);
   const match = /^---(?:\r?\n([^]*?))?\r?\n---\r?\n?/.exec(source);
   if (!match) throw new Error(`${slug}: no settings block`);
   const settings = (yaml.load(match[1] ?? "") ?? {}) as Record<string, never>;
@@ -53,7 +58,12 @@ export function openEntry(slug: string, source: string): Entry {
 }
 
 /** The file the editor writes for an entry: its settings through js-yaml's dump, then the MDX. */
-export function saveEntry(slug: string, entry: Entry): { slug: string; source: string } {
+export function saveEntry(
+  slug: string,
+  entry: Entry,
+  collection: CollectionName = "pages",
+): { slug: string; source: string } {
+  const { schema, slugField } = collectionOf(collection);
   let text = "";
   let newSlug = slug;
   const settings: Record<string, unknown> = {};

@@ -155,7 +155,11 @@ function explain(issue: z.core.$ZodIssue, settings: Record<string, unknown>, tra
       ];
     default:
       return [
-        { message: `${name}: ${issue.message}`, fix: "Check this setting against the example in content/README.md." },
+        {
+          // The schema's own messages for the translation's dates already start with the setting's name.
+          message: issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`,
+          fix: "Check this setting against the example in content/README.md.",
+        },
       ];
   }
 }

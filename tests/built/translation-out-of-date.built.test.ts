@@ -11,6 +11,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRANSLATIONS } from "../../src/i18n/languages.ts";
 import { uiFor } from "../../src/i18n/ui.ts";
+import { TRANSLATION_HELP_ID } from "../../src/components/translation-notice.ts";
 import { buildEnvironment, COPY_CONFIG, projectCopy } from "../../tools/project/copy.ts";
 
 let site: string;
@@ -45,12 +46,16 @@ describe("a translation whose English page has changed", () => {
 
   it.each(TRANSLATIONS)("tells readers in %s that the English page has changed, with a link to it", (code) => {
     const ui = uiFor(code);
-    const notice = page(`${code}/contact-us`).querySelector(".translation-notice")!;
-    expect(notice.textContent).toContain(ui.translation.outOfDate);
-    const link = [...notice.querySelectorAll("a")].find((a) => a.textContent?.trim() === ui.translation.outOfDateLink);
+    const document = page(`${code}/contact-us`);
+    // At the top, before the heading, and again in the notice at the end.
+    const status = document.querySelector("main .translation-status")!;
+    expect(status.textContent).toContain(ui.translation.outOfDate);
+    expect(document.querySelector("main h1")?.previousElementSibling).toBe(status);
+    const link = [...status.querySelectorAll("a")].find((a) => a.textContent?.trim() === ui.translation.outOfDateLink);
     expect(link?.getAttribute("href")).toBe("/contact-us/");
     expect(link?.getAttribute("hreflang")).toBe("en-GB");
+    expect(document.getElementById(TRANSLATION_HELP_ID)?.textContent).toContain(ui.translation.outOfDate);
     // Its other pages are still up to date.
-    expect(page(code).querySelector(".translation-notice")?.textContent).not.toContain(ui.translation.outOfDate);
+    expect(page(code).querySelector("main")?.textContent).not.toContain(ui.translation.outOfDate);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGES, languageOfPath, TRANSLATIONS } from "../../src/i18n/languages.ts";
 import { uiFor } from "../../src/i18n/ui.ts";
 import { MORE_LANGUAGES } from "../../src/i18n/interpreter-help-more.ts";
+import { TRANSLATION_HELP_ID } from "../../src/components/translation-notice.ts";
 import { builtFile, builtPagePaths } from "../../tools/project/site-pages.ts";
 
 const SITE = "https://restorativejustice-westmercia.netlify.app";
@@ -93,12 +94,24 @@ describe.each(TRANSLATIONS)("a page translated into %s", (code) => {
 
   it("says it has not yet been checked by a second translator, and how to ask for an interpreter", () => {
     for (const path of pages) {
-      const notice = documentFor(path).querySelector(".translation-notice")?.textContent ?? "";
-      expect(notice, path).toContain(ui.translation.unreviewed);
-      expect(notice, path).toContain(LANGUAGES[code].englishName);
-      // Up to date: no out-of-date notice, and a link to the English page.
-      expect(notice, path).not.toContain(ui.translation.outOfDate);
-      expect(notice, path).toContain(ui.translation.readInEnglish);
+      const document = documentFor(path);
+      // A one-line caption above the heading, linking to the notice in full at the end.
+      const caption = document.querySelector("main .translation-status--caption a");
+      expect(caption?.textContent?.trim(), path).toBe(ui.translation.unreviewedShort);
+      expect(caption?.getAttribute("href"), path).toBe(`#${TRANSLATION_HELP_ID}`);
+      expect(document.querySelector("main h1")?.previousElementSibling, path).toBe(caption?.parentElement);
+      const help = document.getElementById(TRANSLATION_HELP_ID);
+      const words = help?.textContent ?? "";
+      expect(words, path).toContain(ui.translation.unreviewed);
+      expect(words, path).toContain(LANGUAGES[code].englishName);
+      expect(help?.querySelector('a[href^="tel:"]'), path).not.toBeNull();
+      // Up to date: nothing says otherwise, and the English page is a link away.
+      expect(document.querySelector("main")?.textContent, path).not.toContain(ui.translation.outOfDate);
+      const english = [...(help?.querySelectorAll("a") ?? [])].find(
+        (a) => a.textContent?.trim() === ui.translation.readInEnglish,
+      );
+      expect(english?.getAttribute("hreflang"), path).toBe(LANGUAGES.en.tag);
+      expect(english?.getAttribute("href"), path).toBe(path.replace(`/${code}/`, "/"));
     }
   });
 

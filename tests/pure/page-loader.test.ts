@@ -4,6 +4,7 @@ import { CONFIRMATION_PAGE, ENQUIRY_PAGES, FORM_PAGE } from "../../src/lib/enqui
 import { createTemplateReader } from "../../src/lib/enquiry/page-loader.ts";
 import { writePage } from "../../src/lib/enquiry/page-template.ts";
 import { verbatimTemplate } from "../../src/lib/enquiry/page-template-builder.ts";
+import { bundleTemplates, packTemplates, unpackTemplate } from "../../src/lib/enquiry/shared-blocks.ts";
 
 const FILE = new URL("file:///built/enquiry-templates.json");
 /** A templates file with every page, each page its own path. */
@@ -40,7 +41,9 @@ describe("the built templates' reader", () => {
   });
 
   it("reads nothing when the templates are inside the bundled function, each page's as JSON text", async () => {
-    const inline = Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, JSON.stringify(verbatimTemplate(path))]));
+    const inline = await bundleTemplates(
+      Object.fromEntries(ENQUIRY_PAGES.map((path) => [path, verbatimTemplate(path)])),
+    );
     const readTemplate = createTemplateReader(
       FILE,
       async () => {
@@ -71,5 +74,30 @@ describe("the dev server's pages (npm start only)", () => {
       { url: "http://localhost:4321/enquire/", redirect: "error" },
       { url: "http://localhost:4321/enquire/sent/", redirect: "error" },
     ]);
+  });
+});
+
+describe("the bundle's packed templates", () => {
+  const page = (lang: string, words: string) =>
+    `<!DOCTYPE html><html lang="${lang}"><head><style>body{margin:0}</style><title>${words}</title></head>` +
+    `<body><script type="module">leave()</script><p>${words}</p><script>x()</script></body></html>`;
+  const templates = { "/a/": verbatimTemplate(page("en", "Hello")), "/b/": verbatimTemplate(page("pl", "Cześć")) };
+
+  it("keeps each style and script block once, and puts every page back exactly", () => {
+    const packed = packTemplates(templates);
+    expect(packed.shared).toEqual([
+      "<style>body{margin:0}</style>",
+      '<script type="module">leave()</script>',
+      "<script>x()</script>",
+    ]);
+    for (const path of ["/a/", "/b/"] as const) {
+      expect(packed.pages[path]).not.toContain("margin:0");
+      expect(writePage(unpackTemplate(packed.pages[path]!, packed.shared))).toBe(writePage(templates[path]));
+    }
+  });
+
+  it("refuses a page that names a block the bundle does not have", () => {
+    const packed = packTemplates(templates);
+    expect(() => unpackTemplate(packed.pages["/a/"]!, [])).toThrow(/no shared block 0/);
   });
 });

@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { build, type Plugin } from "esbuild";
 import type { EnquiryTemplates } from "./page-loader.ts";
+import { bundleTemplates } from "./shared-blocks.ts";
 import { buildEnquiryTemplates, builtPageFile, ENQUIRY_TEMPLATES_FILE } from "./templates-build.ts";
 
 /** Where the functions' source is, from the project's root. */
@@ -64,7 +65,7 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
     external: OUTSIDE_THE_BUNDLES,
     metafile: true,
     logLevel: "warning",
-    plugins: [swapModules(root, templates, swapped)],
+    plugins: [swapModules(root, await bundleTemplates(templates), swapped)],
   });
   // A swap that did not happen would ship a different function (say, one that reads a file).
   const missed = ["inline-templates.ts", "dev-pages.ts", "postal-mime", "enquiry.mts"].filter(
@@ -81,9 +82,9 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
 /**
  * Modules the bundles get in place of the real ones:
  *
- * - inline-templates.ts: the templates themselves, each page's as JSON text, read when it is
- *   first asked for (V8 scans a string faster than it builds the value, and a cold start needs
- *   one or two of the eight), so the function reads no file;
+ * - inline-templates.ts: the templates themselves, packed and compressed into one string
+ *   (shared-blocks.ts) that is opened on the first answer, each page's then read when it is
+ *   first asked for, so the function reads no file;
  * - dev-pages.ts: only astro dev needs it, which runs the source, so its HTML scanner stays out;
  * - postal-mime: the resend SDK imports it only to forward emails Resend received
  *   (`forwardPassthrough`), which the site never does; it was a fifth of the enquiry bundle.
@@ -91,15 +92,13 @@ export async function bundleFunctions(root: string, templates: EnquiryTemplates)
  * And netlify/functions/enquiry.mts loses the name of the templates file, which its source
  * reads: Netlify's tracer would otherwise package that file beside the bundle, never read.
  */
-function swapModules(root: string, templates: EnquiryTemplates, swapped: Set<string>): Plugin {
+function swapModules(root: string, bundled: string, swapped: Set<string>): Plugin {
   // esbuild names files by their real path.
   const real = realpathSync(root);
   const lib = join(real, "src", "lib", "enquiry");
   const refuse = (what: string) => `throw new Error(${JSON.stringify(`${what} is not in the bundled functions.`)});`;
   const swaps: Record<string, string> = {
-    [join(lib, "inline-templates.ts")]: `export const INLINE_TEMPLATES = ${JSON.stringify(
-      Object.fromEntries(Object.entries(templates).map(([path, template]) => [path, JSON.stringify(template)])),
-    )};`,
+    [join(lib, "inline-templates.ts")]: `export const INLINE_TEMPLATES = ${JSON.stringify(bundled)};`,
     [join(lib, "dev-pages.ts")]: `export function createDevPageFetcher() { ${refuse("Reading pages from astro dev")} }`,
   };
   const enquiry = join(real, FUNCTIONS_SOURCE_DIR, "enquiry.mts");

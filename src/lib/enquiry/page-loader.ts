@@ -11,6 +11,7 @@
 import { ENQUIRY_PAGES, type EnquiryPage } from "./enquiry-pages.ts";
 import { INLINE_TEMPLATES } from "./inline-templates.ts";
 import type { PageTemplate, PageTemplates } from "./page-template.ts";
+import { openBundledTemplates, unpackTemplate, type PackedTemplates } from "./shared-blocks.ts";
 
 /** Every page the function answers with, as a template. */
 export type EnquiryTemplates = PageTemplates<EnquiryPage>;
@@ -23,18 +24,23 @@ export type EnquiryTemplates = PageTemplates<EnquiryPage>;
 export function createTemplateReader(
   file: URL,
   read: (file: URL) => Promise<string> = readText,
-  inline: Readonly<Record<string, string>> | undefined = INLINE_TEMPLATES,
+  inline: string | undefined = INLINE_TEMPLATES,
 ) {
   if (inline !== undefined) {
-    checkComplete(inline, "The bundled function");
+    let opened: PackedTemplates | undefined;
     const parsed = new Map<EnquiryPage, PageTemplate>();
-    return (path: EnquiryPage): Promise<PageTemplate> => {
+    return async (path: EnquiryPage): Promise<PageTemplate> => {
+      if (opened === undefined) {
+        const packed = await openBundledTemplates(inline);
+        checkComplete(packed.pages, "The bundled function");
+        opened = packed;
+      }
       let template = parsed.get(path);
       if (!template) {
-        template = JSON.parse(inline[path]!) as PageTemplate;
+        template = unpackTemplate(opened.pages[path]!, opened.shared);
         parsed.set(path, template);
       }
-      return Promise.resolve(template);
+      return template;
     };
   }
   let kept: Promise<EnquiryTemplates> | undefined;

@@ -45,17 +45,18 @@ export const TEAM_EMAIL: string | undefined = undefined;
 export const OPENING_HOURS: string | undefined = undefined;
 
 /**
- * How long someone should wait to hear from the team before they call us, in words that follow
- * "within", as the pages after the enquiry form say it. Nobody has agreed a response time yet:
- * this is our guess, and the team must confirm it (or give the right one) before launch.
+ * How many working days someone should wait to hear from the team before they call us, as the
+ * pages after the enquiry form say it in each language. Nobody has agreed a response time
+ * yet: this is our guess, and the team must confirm it (or give the right one) before launch.
  */
-export const REPLY_WITHIN = "5 working days";
+export const REPLY_WITHIN_WORKING_DAYS = 5;
 
 /** The page for readers of languages the site has no pages in: how to ask for an interpreter. */
 export const HELP_IN_YOUR_LANGUAGE = "/help-in-your-language/";
 
-/** The enquiry form's page, for the building block that links to it. */
-export const ENQUIRY_PAGE = "/enquire/";
-
-/** Where the enquiry form posts: the enquiry function's path (netlify/functions/enquiry.mts). */
+/**
+ * Where the English enquiry form posts: the enquiry function's path (netlify/functions/enquiry.mts).
+ * Each translation's form posts under its own prefix (enquiryActionIn), so the function answers
+ * in the person's language.
+ */
 export const ENQUIRY_ACTION = "/enquire/send";

@@ -44,12 +44,14 @@ export default async (request: Request, context: Context): Promise<Response> => 
   });
 };
 
-// Netlify reads this without running it, so it must be written out in full: the path is the
-// form's action (ENQUIRY_ACTION in src/site.ts), which a test checks.
+// Netlify reads this without running it, so it must be written out in full: the paths are the
+// form's action in each language (ENQUIRY_ACTIONS in src/lib/enquiry/enquiry-pages.ts), which a
+// test checks. The handler answers in the language of the address it was sent to.
 export const config: Config = {
-  path: "/enquire/send",
+  path: ["/enquire/send", "/pl/enquire/send", "/ro/enquire/send", "/ur/enquire/send", "/pa/enquire/send"],
   // A brake on floods that a person never meets: someone fixing one mistake after another
-  // sends a few a minute at most. Past it, Netlify shows the site's own page saying so.
+  // sends a few a minute at most. Past it, Netlify shows the site's own page saying so, in
+  // every language at once, as one page serves every address.
   rateLimit: {
     windowLimit: 20,
     windowSize: 60,

@@ -4,11 +4,11 @@
  * Adding one: docs/translations.md.
  */
 export const LANGUAGES = {
-  en: { tag: "en-GB", dir: "ltr", name: "English", englishName: "English" },
-  pl: { tag: "pl", dir: "ltr", name: "Polski", englishName: "Polish" },
-  ro: { tag: "ro", dir: "ltr", name: "Română", englishName: "Romanian" },
-  ur: { tag: "ur", dir: "rtl", name: "اردو", englishName: "Urdu" },
-  pa: { tag: "pa", dir: "ltr", name: "ਪੰਜਾਬੀ", englishName: "Panjabi" },
+  en: { tag: "en-GB", dir: "ltr", name: "English", englishName: "English", thousands: "," },
+  pl: { tag: "pl", dir: "ltr", name: "Polski", englishName: "Polish", thousands: "" },
+  ro: { tag: "ro", dir: "ltr", name: "Română", englishName: "Romanian", thousands: "" },
+  ur: { tag: "ur", dir: "rtl", name: "اردو", englishName: "Urdu", thousands: "," },
+  pa: { tag: "pa", dir: "ltr", name: "ਪੰਜਾਬੀ", englishName: "Panjabi", thousands: "," },
 } as const satisfies Record<string, Language>;
 
 export interface Language {
@@ -19,7 +19,16 @@ export interface Language {
   name: string;
   /** Its name in English, as a caller says it to ask for an interpreter. */
   englishName: string;
+  /**
+   * What groups the thousands of a count such as a character limit: 3,000 in English; Polish
+   * and Romanian write 3000, as a comma there marks decimals.
+   */
+  thousands: "," | "";
 }
+
+/** A whole number as a language's readers read it in a hint or message. */
+export const countIn = (code: LanguageCode, value: number): string =>
+  String(value).replace(/\B(?=(\d{3})+(?!\d))/g, LANGUAGES[code].thousands);
 
 export type LanguageCode = keyof typeof LANGUAGES;
 export const DEFAULT_LANGUAGE = "en" satisfies LanguageCode;

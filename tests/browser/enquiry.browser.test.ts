@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../tools/browsers/chromium.ts";
 import { readOutbox } from "../support/outbox.ts";
+import { QUESTIONS } from "../../src/lib/enquiry/questions.ts";
+import { uiFor } from "../../src/i18n/ui.ts";
 
 const SITE = inject("previewUrl");
 const OUTBOX = inject("outboxDir");
@@ -80,7 +82,7 @@ it("lets the keyboard reach each question once, in page order, and never the hon
   await page.goto(new URL("/enquire/", SITE).href);
   await page.locator("#message").focus();
   const order: string[] = [];
-  for (let i = 0; i < 11; i += 1) {
+  for (let i = 0; i < 14; i += 1) {
     order.push(
       await page.evaluate(() => {
         const element = document.activeElement;
@@ -99,9 +101,51 @@ it("lets the keyboard reach each question once, in page order, and never the hon
     "sayWhoWeAre",
     "safeTimes",
     "email",
+    "interpreter",
+    "interpreterLanguage",
+    "communication",
     "name",
     "careCoordinator",
     "/privacy/",
     "Send enquiry",
   ]);
 });
+
+it("in Polish: a mistake comes back in Polish with every answer kept, and the team gets the enquiry in English", async () => {
+  const words = uiFor("pl").enquiry;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const message = `Chciałabym napisać list. Czy to możliwe? (${Date.now()})`;
+
+  await page.goto(new URL("/pl/enquire/", SITE).href);
+  await page.getByLabel(QUESTIONS.message.label.pl).fill(message);
+  await page.locator("#contactMethod-email").check();
+  await page.getByLabel(QUESTIONS.email.label.pl).fill("nie adres");
+  await page.locator("#interpreter").check();
+  await page.getByLabel(QUESTIONS.interpreterLanguage.label.pl).fill("polski");
+  await page.getByLabel(QUESTIONS.communication.label.pl).fill("Duży druk");
+  await page.getByRole("button", { name: words.form.send }).click();
+
+  await page.waitForURL(/\/pl\/enquire\/send$/);
+  expect(await page.title()).toMatch(new RegExp(`^${words.form.error} ${words.form.title}`));
+  expect(await page.evaluate(() => document.activeElement?.matches("[data-error-summary]"))).toBe(true);
+  expect(await page.locator("[data-error-summary] li:not([hidden]) a").allTextContents()).toEqual([
+    QUESTIONS.email.errors.invalid.pl,
+  ]);
+  expect(await page.getByLabel(QUESTIONS.message.label.pl).inputValue()).toBe(message);
+  expect(await page.getByLabel(QUESTIONS.interpreterLanguage.label.pl).inputValue()).toBe("polski");
+  expect(await page.getByLabel(QUESTIONS.communication.label.pl).inputValue()).toBe("Duży druk");
+  expect(await page.locator("#interpreter").isChecked()).toBe(true);
+
+  await page.getByLabel(QUESTIONS.email.label.pl).fill("zofia@example.com");
+  await page.getByRole("button", { name: words.form.send }).click();
+  await page.waitForURL(/\/pl\/enquire\/send$/);
+  expect(await page.locator("h1").textContent()).toBe(words.sent.title);
+  const reference = (await page.locator("[data-enquiry-reference]").textContent()) ?? "";
+  const [email, ...others] = await emailsAbout(reference);
+  expect(others).toEqual([]);
+  expect(email?.text).toContain("Form language: Polish (they filled in the form in Polish)");
+  expect(email?.text).toContain("Interpreter: NEEDED: arrange one before you contact them");
+  expect(email?.text).toContain(message);
+  await context.close();
+}, 60_000);

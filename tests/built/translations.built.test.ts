@@ -11,6 +11,7 @@ import { uiFor } from "../../src/i18n/ui.ts";
 import { MORE_LANGUAGES } from "../../src/i18n/interpreter-help-more.ts";
 import { TRANSLATION_HELP_ID } from "../../src/components/translation-notice.ts";
 import { builtFile, builtPagePaths } from "../../tools/project/site-pages.ts";
+import { ENQUIRY_PAGES, enquiryPageIn, type EnglishEnquiryPage } from "../../src/lib/enquiry/enquiry-pages.ts";
 
 const SITE = "https://restorativejustice-westmercia.netlify.app";
 const paths = builtPagePaths();
@@ -21,6 +22,18 @@ function alternatesOf(path: string): Map<string, string> {
   return new Map(
     links.map((link) => [link.getAttribute("hreflang")!, new URL(link.getAttribute("href")!).pathname] as const),
   );
+}
+
+/**
+ * The answers to a sent form are never in search results, so they name no alternates; their
+ * language links still lead to the same answer in each language.
+ */
+function answerPageIn(path: string, tag: string): string | undefined {
+  const code = languageOfPath(path);
+  const english = (code === "en" ? path : path.slice(code.length + 1)) as EnglishEnquiryPage;
+  const other = Object.entries(LANGUAGES).find(([, language]) => language.tag === tag)?.[0] as keyof typeof LANGUAGES;
+  const there = enquiryPageIn(other, english);
+  return ENQUIRY_PAGES.includes(english) && ENQUIRY_PAGES.includes(there) ? there : undefined;
 }
 
 describe("every built page", () => {
@@ -54,8 +67,8 @@ describe("every built page", () => {
       }
     }
     expect(problems).toEqual([]);
-    // The seven translated pages, each in five languages.
-    expect(pagesWithAlternates).toBe(7 * (TRANSLATIONS.length + 1));
+    // The seven translated pages and the enquiry form, each in five languages.
+    expect(pagesWithAlternates).toBe(8 * (TRANSLATIONS.length + 1));
   });
 
   it.each(paths)("%s links to every other language in the header, named in it, with lang and hreflang", (path) => {
@@ -69,7 +82,7 @@ describe("every built page", () => {
     for (const link of links) {
       const href = link.getAttribute("href")!;
       const tag = link.getAttribute("hreflang")!;
-      expect(href, tag).toBe(alternates.get(tag) ?? (tag === "en-GB" ? "/" : `/${tag}/`));
+      expect(href, tag).toBe(alternates.get(tag) ?? answerPageIn(path, tag) ?? (tag === "en-GB" ? "/" : `/${tag}/`));
     }
   });
 

@@ -35,7 +35,10 @@ import { renderEnquiryEmail } from "../../src/lib/enquiry/email.ts";
 import { handleEnquiry, MAX_BODY_BYTES, type LogEvent } from "../../src/lib/enquiry/handler.ts";
 import type { OutgoingEmail } from "../../src/lib/enquiry/mailers/mailer.ts";
 import { writePage } from "../../src/lib/enquiry/page-template.ts";
-import { ENQUIRY_PROBLEM_IDS, problemPagePath, type EnquiryProblemId } from "../../src/lib/enquiry/problems.ts";
+import type { EnquiryProblemId } from "../../src/lib/enquiry/problems.ts";
+import { enquiryPageIn, FORM_PAGE, problemPageIn } from "../../src/lib/enquiry/enquiry-pages.ts";
+import { isTranslation, LANGUAGES, type LanguageCode } from "../../src/i18n/languages.ts";
+import { uiFor } from "../../src/i18n/ui.ts";
 import { enquiryDigest, REFERENCE_PATTERN, type EnquiryMarks } from "../../src/lib/enquiry/reference.ts";
 import {
   ENQUIRY_FIELDS,
@@ -85,7 +88,7 @@ const SEED = positiveInteger("FUZZ_SEED", 20_240_611);
 const SHARE = { enquiries: 0.4, transport: 0.2, sizes: 0.2, delivery: 0.2 };
 const runsFor = (share: number) => Math.max(1, Math.round(TOTAL_RUNS * share));
 
-const FORM_PAGE_TEXT_INPUTS = ["phone", "safeTimes", "email", "name"] as const;
+const FORM_PAGE_TEXT_INPUTS = ["phone", "safeTimes", "email", "interpreterLanguage", "name"] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The world: built pages, a store and a mailer in memory, a fixed clock, the log
@@ -107,8 +110,8 @@ beforeEach(() => {
 });
 /** The handler's log events, in order. */
 const logs: LogEvent[] = [];
-/** How many of each element the built form page has: filling it in must add none. */
-let formPageElements: Record<string, number> = {};
+/** How many of each element the built form page has in each language: filling it in must add none. */
+const formPageElements = new Map<LanguageCode, Record<string, number>>();
 
 const stats = {
   runs: 0,
@@ -120,7 +123,11 @@ const stats = {
 };
 
 beforeAll(async () => {
-  formPageElements = elementCounts(parseLikeABrowser(writePage(await loadPage("/enquire/"))));
+  for (const code of Object.keys(LANGUAGES) as LanguageCode[])
+    formPageElements.set(
+      code,
+      elementCounts(parseLikeABrowser(writePage(await loadPage(enquiryPageIn(code, FORM_PAGE))))),
+    );
   stats.started = performance.now();
 });
 
@@ -142,6 +149,8 @@ afterAll(() => {
 
 interface Expected {
   status: number;
+  /** The form's language, which every page in answer is in. */
+  language: LanguageCode;
   answers?: EnquiryAnswers;
   /** Set for a valid enquiry: sent (200), kept (202) or not taken in (503). */
   enquiry?: Enquiry;
@@ -155,6 +164,15 @@ const isFormType = (contentType: string | null) =>
 const HEALTHY: World = { failure: null, storeDown: false };
 
 async function expectedFor(sample: Sample, world: World): Promise<Expected> {
+  const language = sample.language ?? "en";
+  return { language, ...(await expectedStatus(sample, world, language)) };
+}
+
+async function expectedStatus(
+  sample: Sample,
+  world: World,
+  language: LanguageCode,
+): Promise<Omit<Expected, "language">> {
   if (sample.method.toUpperCase() !== "POST") return { status: 405 };
   // A browser sends `Origin: null` from a page whose referrer policy is no-referrer, as this
   // site's was; then Sec-Fetch-Site (which a page cannot set) must say it came from this origin.
@@ -185,8 +203,11 @@ async function expectedFor(sample: Sample, world: World): Promise<Expected> {
     if (value !== undefined) answers[field] = value;
   }
   // A filled hidden box changes nothing but the mark: the enquiry is delivered all the same.
-  const marks = { possiblyAutomated: (first(HONEYPOT_FIELD) ?? "") !== "" };
-  const result = parseEnquiry(answers);
+  const marks = {
+    possiblyAutomated: (first(HONEYPOT_FIELD) ?? "") !== "",
+    ...(isTranslation(language) ? { language } : {}),
+  };
+  const result = parseEnquiry(answers, language);
   if (!result.ok) return { status: 422, answers };
   // Saved first: a store that is down takes nothing in; a mailer that fails leaves it kept.
   const status = world.storeDown ? 503 : world.failure ? 202 : 200;
@@ -228,6 +249,7 @@ async function check(sample: Sample, world: World = HEALTHY): Promise<void> {
   const response = await send(sample);
   store.down = false;
   const html = await response.text();
+  const words = uiFor(expected.language).enquiry;
   stats.statuses.set(response.status, (stats.statuses.get(response.status) ?? 0) + 1);
 
   // Property 1: nothing fails but what the world makes fail.
@@ -247,22 +269,22 @@ async function check(sample: Sample, world: World = HEALTHY): Promise<void> {
       emails.some((email) => email.idempotencyKey === idempotencyKey);
     const sentBefore = delivered(mailer.emails.slice(0, emailsBefore));
     if (expected.status === 200) {
-      expect(titleOf(html), "the page says it was sent").toMatch(/^Your enquiry has been sent/);
+      expect(titleOf(html), "the page says it was sent").toMatch(new RegExp(`^${words.sent.title}`));
       expect(referenceOn(html), "the reference on the confirmation page").toBe(reference);
       expect(newEmails.map((email) => email.idempotencyKey)).toEqual(sentBefore ? [] : [idempotencyKey]);
       expect(store.entries.has(name), "delivered, so its record is deleted").toBe(false);
       if (sentBefore) stats.repeats += 1;
       else stats.emails += 1;
     } else if (expected.status === 202) {
-      expect(titleOf(html), "the page says it is kept, not sent").toMatch(/^We have your message/);
+      expect(titleOf(html), "the page says it is kept, not sent").toMatch(new RegExp(`^${words.received.title}`));
       expect(referenceOn(html), "the reference on the kept page").toBe(reference);
       expect(newEmails, "the mailer failed: nothing sent").toEqual([]);
       expect(store.entries.has(name), "not delivered, so it waits").toBe(true);
       stats.kept += 1;
     } else {
       // The store is down: nothing taken in, nothing sent, the form back with the banner.
-      checkFormPage(html, expected.answers ?? {}, []);
-      expect(html).toContain("Try sending again");
+      checkFormPage(html, expected.language, expected.answers ?? {}, []);
+      expect(html).toContain(words.form.sendAgain);
       expect(mailer.attempts.length, "nothing sent when nothing could be kept").toBe(attemptsBefore);
       expect(store.entries, "nothing kept").toEqual(entriesBefore);
     }
@@ -279,9 +301,12 @@ async function check(sample: Sample, world: World = HEALTHY): Promise<void> {
   }
 
   // Property 4: the form comes back as it was sent; anything else is the site's own page for it.
-  if (expected.status === 422) checkFormPage(html, expected.answers ?? {});
+  if (expected.status === 422) checkFormPage(html, expected.language, expected.answers ?? {});
   const problem = PROBLEM_FOR_STATUS[expected.status];
-  if (problem) expect(html, `the site's page for a ${expected.status}`).toBe(builtProblemPages[problem]);
+  if (problem)
+    expect(html, `the site's page for a ${expected.status}`).toBe(
+      builtProblemPage(problemPageIn(expected.language, problem)),
+    );
 }
 
 /** What the handler answers when it cannot take an enquiry in: a built page of the site each. */
@@ -292,9 +317,11 @@ const PROBLEM_FOR_STATUS: Partial<Record<number, EnquiryProblemId>> = {
   413: "too-large",
   415: "not-read",
 };
-const builtProblemPages = Object.fromEntries(
-  ENQUIRY_PROBLEM_IDS.map((id) => [id, readFileSync(join(DIST, problemPagePath(id), "index.html"), "utf8")]),
-) as Record<EnquiryProblemId, string>;
+const builtProblemPages = new Map<string, string>();
+const builtProblemPage = (path: string) => {
+  if (!builtProblemPages.has(path)) builtProblemPages.set(path, readFileSync(join(DIST, path, "index.html"), "utf8"));
+  return builtProblemPages.get(path)!;
+};
 
 function sentValues(sample: Sample, expected: Expected): string[] {
   const fromEntries = (sample.entries ?? []).flatMap(([, value]) => (typeof value === "string" ? [value] : []));
@@ -390,11 +417,13 @@ function expectShownAsSent(shown: string | undefined, sent: string, what: string
 }
 
 /** Property 4: every answer back as sent, the right errors shown, nothing added to the page. */
-function checkFormPage(html: string, answers: EnquiryAnswers, errorFields?: EnquiryField[]) {
+function checkFormPage(html: string, language: LanguageCode, answers: EnquiryAnswers, errorFields?: EnquiryField[]) {
   const document: P5Node = parseLikeABrowser(html);
   const forms = elements(document, "form");
   expect(forms).toHaveLength(1);
-  expect(elementCounts(document), "the same elements as the built page: none added").toEqual(formPageElements);
+  expect(elementCounts(document), "the same elements as the built page: none added").toEqual(
+    formPageElements.get(language),
+  );
   const controls = elements(forms[0]!).filter((node) => attr(node, "name") !== undefined);
 
   for (const field of ENQUIRY_FIELDS) {
@@ -425,7 +454,7 @@ function checkFormPage(html: string, answers: EnquiryAnswers, errorFields?: Enqu
   const wanted =
     errorFields ??
     (() => {
-      const result = parseEnquiry(answers);
+      const result = parseEnquiry(answers, language);
       return result.ok ? [] : result.errors.map(({ field }) => field);
     })();
   const shownErrors = elements(document)

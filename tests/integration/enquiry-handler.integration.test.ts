@@ -30,6 +30,9 @@ import { openWaitingEnquiries } from "../../src/lib/enquiry/runtime.ts";
 import { DEVELOPMENT_STORE_KEY } from "../../src/lib/enquiry/sealed.ts";
 import { createWaitingEnquiries, type WaitingEnquiry } from "../../src/lib/enquiry/waiting-enquiries.ts";
 import { ENQUIRY_ACTION, PHONE } from "../../src/site.ts";
+import { enquiryActionIn, ENQUIRY_ACTIONS, enquiryPageIn } from "../../src/lib/enquiry/enquiry-pages.ts";
+import { ENQUIRY_PROBLEMS } from "../../src/lib/enquiry/problems.ts";
+import { LANGUAGES, TRANSLATIONS, type LanguageCode } from "../../src/i18n/languages.ts";
 import { closedPortUrl, startFakeResend, type FakeResend } from "../../tools/fakes/resend.ts";
 import { DIST } from "../../tools/project/site-pages.ts";
 import { createMemoryMailer, type MemoryMailer } from "../../tools/fakes/memory-mailer.ts";
@@ -904,17 +907,27 @@ describe("the function's config", () => {
     expect(rateLimit?.windowLimit).toBeGreaterThanOrEqual(20);
     expect(rateLimit?.windowSize).toBeLessThanOrEqual(60);
     const page = readFileSync(join(DIST, `${String(rateLimit?.to)}index.html`), "utf8");
-    expect(parseHTML(page).document.querySelector("h1")?.textContent).toBe(
-      "You have sent a lot of messages in a short time",
-    );
+    const document = parseHTML(page).document;
+    expect(document.querySelector("h1")?.textContent).toBe(ENQUIRY_PROBLEMS["too-many"].title.en);
+    // Netlify shows this one page whatever the form's language: it says it in each of them.
+    for (const code of TRANSLATIONS) {
+      const section = document.querySelector(`section[lang="${LANGUAGES[code].tag}"]`);
+      expect(section?.getAttribute("dir"), code).toBe(LANGUAGES[code].dir);
+      expect(section?.querySelector("h2")?.textContent, code).toBe(ENQUIRY_PROBLEMS["too-many"].title[code]);
+      expect(section?.querySelector(`a[href="/${code}/enquire/"]`), code).not.toBeNull();
+    }
   });
 
-  it("is at the path the form posts to, written out in full where Netlify reads it without running it", () => {
-    expect(enquiryConfig.path).toBe(ENQUIRY_ACTION);
+  it("is at the paths the form posts to in each language, written out in full where Netlify reads it without running it", () => {
+    expect(enquiryConfig.path).toEqual(ENQUIRY_ACTIONS);
+    expect(ENQUIRY_ACTIONS[0]).toBe(ENQUIRY_ACTION);
     const source = readFileSync(join(import.meta.dirname, "..", "..", "netlify", "functions", "enquiry.mts"), "utf8");
-    expect(source).toContain(`path: "${ENQUIRY_ACTION}"`);
-    const form = parseHTML(readFileSync(join(DIST, "enquire", "index.html"), "utf8")).document.querySelector("form");
-    expect(form?.getAttribute("action")).toBe(ENQUIRY_ACTION);
-    expect(form?.getAttribute("method")?.toLowerCase()).toBe("post");
+    expect(source).toContain(`path: [${ENQUIRY_ACTIONS.map((path) => `"${path}"`).join(", ")}]`);
+    for (const code of Object.keys(LANGUAGES) as LanguageCode[]) {
+      const file = join(DIST, ...enquiryPageIn(code, FORM_PAGE).split("/").filter(Boolean), "index.html");
+      const form = parseHTML(readFileSync(file, "utf8")).document.querySelector("form");
+      expect(form?.getAttribute("action"), code).toBe(enquiryActionIn(code));
+      expect(form?.getAttribute("method")?.toLowerCase()).toBe("post");
+    }
   });
 });

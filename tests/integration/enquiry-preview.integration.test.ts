@@ -7,8 +7,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
+import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ENQUIRY_ACTION, PHONE } from "../../src/site.ts";
+import { enquiryActionIn } from "../../src/lib/enquiry/enquiry-pages.ts";
+import { QUESTIONS } from "../../src/lib/enquiry/questions.ts";
+import { uiFor } from "../../src/i18n/ui.ts";
 import { REFERENCE_PATTERN } from "../../src/lib/enquiry/reference.ts";
 import { DEVELOPMENT_STORE_KEY } from "../../src/lib/enquiry/sealed.ts";
 import { createBlobsStore, ENQUIRY_STORE_NAME, type EnquiryStore } from "../../src/lib/enquiry/store.ts";
@@ -212,4 +216,96 @@ describe("through the preview, as Netlify's tools run it", () => {
       expect(everything).not.toContain(typed);
     }
   });
+});
+
+/** A text area's value as a browser reads the page: parse5 follows the HTML standard's parser. */
+function textAreaAsABrowserReadsIt(html: string, name: string): string | undefined {
+  const walk = (node: DefaultTreeAdapterMap["parentNode"]): string | undefined => {
+    for (const child of node.childNodes) {
+      if (!("tagName" in child)) continue;
+      if (child.tagName === "textarea" && child.attrs.some((attr) => attr.name === "name" && attr.value === name))
+        return child.childNodes.map((text) => ("value" in text ? text.value : "")).join("");
+      const found = walk(child);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(parse(html));
+}
+
+describe("in Polish, through the preview", () => {
+  /** As a browser posts the Polish form, from its own page. */
+  const postInPolish = (fields: Record<string, string>) =>
+    fetch(new URL(enquiryActionIn("pl"), preview.url), {
+      method: "POST",
+      headers: { origin: preview.url, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+  /** Polish words, typed as a person types them, with the interpreter asked for. */
+  const polish = (tag: string) => ({
+    ...sampleAnswers(tag),
+    message: `Czy mogę napisać list do osoby, która mnie skrzywdziła? Proszę o kontakt „po południu” & <wkrótce> (${tag})`,
+    safeTimes: "Po 17:00, nie w piątki",
+    interpreter: "yes",
+    interpreterLanguage: "polski",
+    communication: "Duży druk.\nMoja siostra będzie ze mną.",
+    name: "Zofia Łęcka",
+  });
+
+  it("sends a mistake back in Polish, every answer kept as typed and each error in Polish", async () => {
+    const typed = { ...polish("mistake"), phone: "12345", email: "not an address" };
+    const response = await postInPolish(typed);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    const { document } = parseHTML(html);
+    expect(document.documentElement.getAttribute("lang")).toBe("pl");
+    expect(document.title).toMatch(/^Błąd: /);
+    expect(document.querySelector("form")?.getAttribute("action")).toBe("/pl/enquire/send");
+    const summary = [...document.querySelectorAll("[data-summary-for]:not([hidden]) a")].map((a) => a.textContent);
+    expect(summary).toEqual([QUESTIONS.phone.errors.invalid.pl, QUESTIONS.email.errors.invalid.pl]);
+    for (const field of ["phone", "safeTimes", "email", "interpreterLanguage", "name"] as const)
+      expect(document.querySelector(`input[name="${field}"]`)?.getAttribute("value"), field).toBe(typed[field]);
+    for (const field of ["message", "communication"] as const)
+      expect(textAreaAsABrowserReadsIt(html, field), field).toBe(typed[field]);
+    for (const field of ["contactMethod", "voicemail", "sayWhoWeAre", "interpreter"] as const)
+      expect(document.querySelector(`input[name="${field}"][checked]`)?.getAttribute("value"), field).toBe(
+        typed[field],
+      );
+    expect(fake.emails).toEqual([]);
+  }, 20_000);
+
+  it("sends a valid one to the team in English, naming Polish and the interpreter first, their words unchanged", async () => {
+    const typed = polish("valid");
+    const response = await postInPolish(typed);
+    expect(response.status).toBe(200);
+    const page = await pageOf(response);
+    expect(page.documentElement.getAttribute("lang")).toBe("pl");
+    expect(page.querySelector("h1")?.textContent).toBe(uiFor("pl").enquiry.sent.title);
+    const reference = page.querySelector("[data-enquiry-reference]")?.textContent ?? "";
+    expect(reference).toMatch(REFERENCE_PATTERN);
+
+    expect(fake.emails).toHaveLength(1);
+    const { payload } = fake.emails[0]!;
+    expect(payload["subject"]).toBe(`Restorative justice enquiry ${reference}`);
+    const text = String(payload["text"]);
+    const lines = text.split("\n");
+    // The language and the interpreter come before anything else about them.
+    const first = lines.findIndex((line) => line.includes(": "));
+    expect(lines.slice(first, first + 3)).toEqual([
+      "Form language: Polish (they filled in the form in Polish)",
+      "Interpreter: NEEDED: arrange one before you contact them",
+      "Interpreter's language: polski",
+    ]);
+    // In English otherwise: the labels are the team's words, not the form's.
+    expect(text).toContain("Contact by: phone or email");
+    expect(text.replace(typed.message, "")).not.toMatch(/Wiadomość|Proszę|Państwa/);
+    // The person's words, exactly as typed, in the text and (escaped) in the HTML.
+    expect(text).toContain(`\n${typed.message}\n(end of message)`);
+    expect(text).toContain(`Safe times to call: ${typed.safeTimes}`);
+    expect(text).toContain("What would help them talk to us: Duży druk.\n  Moja siostra będzie ze mną.");
+    expect(text).toContain(`Name to use: ${typed.name}`);
+    const html = parseHTML(String(payload["html"])).document;
+    expect(html.documentElement.getAttribute("lang")).toBe("en-GB");
+    expect(html.body.textContent).toContain(typed.message);
+  }, 20_000);
 });

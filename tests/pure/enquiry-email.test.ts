@@ -49,6 +49,48 @@ describe("the subject", () => {
     expect(() => renderEnquiryEmail(byPhone, `${REFERENCE} Sam`)).toThrow(TypeError);
   });
 });
+describe("language and communication", () => {
+  it("come first, before how to contact them: English, with nothing asked for", () => {
+    const lines = textLines(byEmail);
+    const start = lines.indexOf("Form language: English");
+    expect(start).toBeGreaterThan(-1);
+    expect(lines.slice(start, start + 5)).toEqual([
+      "Form language: English",
+      "Interpreter: not answered",
+      "Interpreter's language: not given",
+      "What would help them talk to us: not given",
+      "Contact by: email only",
+    ]);
+  });
+
+  it("name the form's language and the interpreter in bold, and keep their words as written", () => {
+    const enquiry: Enquiry = {
+      ...byEmail,
+      interpreter: "yes",
+      interpreterLanguage: "polski",
+      communication: "Duży druk\nmoja siostra będzie ze mną",
+    };
+    const { text, html } = renderEnquiryEmail(enquiry, REFERENCE, { language: "pl" });
+    const lines = text.split("\n");
+    const start = lines.indexOf("Form language: Polish (they filled in the form in Polish)");
+    expect(lines.slice(start, start + 6)).toEqual([
+      "Form language: Polish (they filled in the form in Polish)",
+      "Interpreter: NEEDED: arrange one before you contact them",
+      "Interpreter's language: polski",
+      "What would help them talk to us: Duży druk",
+      "  moja siostra będzie ze mną",
+      "Contact by: email only",
+    ]);
+    // Before anything else in the email but its title.
+    expect(lines.slice(0, start).join("\n")).not.toMatch(/Contact by|Phone|Email/);
+    const strong = [...parseHTML(html).document.querySelectorAll("strong")].map((element) => element.textContent);
+    expect(strong).toEqual([
+      "Polish (they filled in the form in Polish)",
+      "NEEDED: arrange one before you contact them",
+    ]);
+  });
+});
+
 describe("an enquiry that filled in the hidden box", () => {
   const marked = renderEnquiryEmail(byEither, REFERENCE, { possiblyAutomated: true });
 
@@ -130,14 +172,15 @@ describe("the contact wording", () => {
     const lines = textLines(enquiry);
     const start = lines.indexOf("Contact by: phone only");
     expect(lines.slice(start, start + expected.length)).toEqual(expected);
-    expect(htmlRows(enquiry).slice(0, expected.length)).toEqual(expected);
+    const rows = htmlRows(enquiry);
+    expect(rows.slice(rows.indexOf(expected[0]!), rows.indexOf(expected[0]!) + expected.length)).toEqual(expected);
     expect(lines.some((line) => line.startsWith("Email:"))).toBe(false);
   });
 
   it("makes each Do NOT bold in the HTML", () => {
     const strong = [...documentOf(byPhone).querySelectorAll("strong")].map((element) => element.textContent);
     expect(strong).toEqual(["Do NOT leave a voicemail", "Do NOT say who you are or where you are calling from"]);
-    expect(documentOf(byEither).querySelectorAll("strong")).toHaveLength(0);
+    expect(documentOf({ ...byEither, interpreter: "no" }).querySelectorAll("strong")).toHaveLength(0);
   });
 
   it("reads a missing voicemail or caller answer as Do NOT", () => {
@@ -170,7 +213,8 @@ describe("the contact wording", () => {
     const lines = textLines(byEither);
     const start = lines.indexOf(expected[0]!);
     expect(lines.slice(start, start + expected.length)).toEqual(expected);
-    expect(htmlRows(byEither).slice(0, expected.length)).toEqual(expected);
+    const rows = htmlRows(byEither);
+    expect(rows.slice(rows.indexOf(expected[0]!), rows.indexOf(expected[0]!) + expected.length)).toEqual(expected);
   });
 
   it("links the phone and email with tel: and mailto: built from the validated values", () => {

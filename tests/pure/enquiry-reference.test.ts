@@ -16,6 +16,9 @@ const full: Required<Enquiry> = {
   sayWhoWeAre: "no",
   safeTimes: "Weekday mornings",
   email: "sam@example.com",
+  interpreter: "yes",
+  interpreterLanguage: "Polish",
+  communication: "Large print, please",
   name: "Sam",
   careCoordinator: "not-sure",
 };
@@ -29,6 +32,9 @@ const changed: { [K in keyof Enquiry]-?: Enquiry[K] } = {
   sayWhoWeAre: "yes",
   safeTimes: "Weekday evenings",
   email: "sam@example.org",
+  interpreter: "no",
+  interpreterLanguage: "Romanian",
+  communication: "Someone with me",
   name: "Samantha",
   careCoordinator: "yes",
 };
@@ -50,14 +56,22 @@ describe("enquiryDigest", () => {
     expect(after.reference).not.toBe(before.reference);
   });
 
-  it.each(["phone", "voicemail", "sayWhoWeAre", "safeTimes", "email", "name", "careCoordinator"] as const)(
-    "gives a new key when %s is left out",
-    (field) => {
-      const without: Enquiry = { ...full };
-      delete without[field];
-      expect(enquiryDigest(without).idempotencyKey).not.toBe(enquiryDigest(full).idempotencyKey);
-    },
-  );
+  it.each([
+    "phone",
+    "voicemail",
+    "sayWhoWeAre",
+    "safeTimes",
+    "email",
+    "interpreter",
+    "interpreterLanguage",
+    "communication",
+    "name",
+    "careCoordinator",
+  ] as const)("gives a new key when %s is left out", (field) => {
+    const without: Enquiry = { ...full };
+    delete without[field];
+    expect(enquiryDigest(without).idempotencyKey).not.toBe(enquiryDigest(full).idempotencyKey);
+  });
 
   it("cannot confuse a value moved from one field to another", () => {
     const a: Enquiry = { message: "x", contactMethod: "phone", phone: "07700900982", name: "Sam" };
@@ -72,6 +86,11 @@ describe("enquiryDigest", () => {
       enquiryDigest(full).idempotencyKey,
     );
     expect(enquiryDigest(full, { possiblyAutomated: false })).toEqual(enquiryDigest(full));
+    // The same words from the Polish form: the email says Polish, so it is another email.
+    expect(enquiryDigest(full, { language: "pl" }).idempotencyKey).not.toBe(enquiryDigest(full).idempotencyKey);
+    expect(enquiryDigest(full, { language: "pl" }).idempotencyKey).not.toBe(
+      enquiryDigest(full, { language: "ro" }).idempotencyKey,
+    );
   });
 
   it("gives an idempotency key Resend accepts", () => {

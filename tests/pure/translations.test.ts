@@ -12,6 +12,7 @@ import { stampTranslation, translationFiles } from "../../src/i18n/translation-f
 import { runTranslationsCommand } from "../../src/i18n/translations-command.ts";
 import { checkContent } from "../../src/lib/content-checks/check-content.ts";
 import { checkPage } from "../../src/lib/content-checks/index.ts";
+import { siteMapFromFiles } from "../../src/lib/content-checks/site-files.ts";
 import { contentFixture, ROOT, type ContentFixture } from "../support/content-fixture.ts";
 
 const TODAY = "2026-11-25";
@@ -179,6 +180,32 @@ Zobacz [prywatność](/privacy/) i [kontakt](/contact-us/). Zadzwoń pod 0800 95
     const fixes = file.messages.filter((message) => message.ruleId === "english-only-link").map((m) => m.note);
     expect(fixes[0]).toContain('<InEnglish href="/privacy/">');
     expect(fixes[1]).toContain("/pl/contact-us/");
+  });
+
+  it("know the enquiry form is in every language: a translation links to its own, not the English one", async () => {
+    const siteMap = siteMapFromFiles(ROOT);
+    for (const code of TRANSLATIONS) expect(siteMap.has(`/${code}/enquire/`), code).toBe(true);
+    const file = await checkPage({
+      path: "content/pl/contact-us.mdx",
+      source: `---
+title: Kontakt z nami
+description: Jak się z nami skontaktować.
+lastReviewed: 2026-11-20
+---
+
+Proszę wysłać [wiadomość](/pl/enquire/) albo [wiadomość po angielsku](/enquire/).
+`,
+      siteMap,
+      today: TODAY,
+    });
+    const links = file.messages.filter((message) => /link/.test(message.ruleId ?? ""));
+    expect(links.map((message) => [message.ruleId, message.reason, message.note])).toEqual([
+      [
+        "english-only-link",
+        "This links to /enquire/, which is in English.",
+        "How to fix: Link to the page in this language instead: /pl/enquire/.",
+      ],
+    ]);
   });
 
   it("count words in Urdu as Urdu divides them", async () => {

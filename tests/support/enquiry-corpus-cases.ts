@@ -15,6 +15,7 @@
 import fc from "fast-check";
 import { MAX_BODY_BYTES } from "../../src/lib/enquiry/handler.ts";
 import type { MailFailure } from "../../tools/fakes/memory-mailer.ts";
+import type { LanguageCode } from "../../src/i18n/languages.ts";
 import {
   deliverySamples,
   enquirySamples,
@@ -64,6 +65,9 @@ const VALID = {
   sayWhoWeAre: "no",
   safeTimes: "Weekday mornings before nine",
   email: "sam.writer@example.com",
+  interpreter: "no",
+  interpreterLanguage: "",
+  communication: "Large print, please",
   name: "Samantha Quill",
   careCoordinator: "not-sure",
   website: "",
@@ -119,6 +123,20 @@ const state = (name: string, sample: Sample, world: CaseWorld = {}, sequence = n
 
 const invalid = (what: string, changes: Changes) => state(`422 ${what}`, urlencoded(answersWith(changes)));
 
+const EVERY_FIELD_WRONG: Changes = {
+  message: "",
+  phone: "12",
+  voicemail: undefined,
+  sayWhoWeAre: undefined,
+  safeTimes: "s".repeat(501),
+  email: "not an address",
+  interpreter: "maybe",
+  interpreterLanguage: "l".repeat(101),
+  communication: "c".repeat(501),
+  name: "n".repeat(101),
+  careCoordinator: "maybe",
+};
+
 /** Every validation error, each field alone, then together. */
 const VALIDATION_STATES: CorpusCase[] = [
   invalid("message missing", { message: "" }),
@@ -135,17 +153,11 @@ const VALIDATION_STATES: CorpusCase[] = [
   invalid("email invalid", { email: "not an address" }),
   invalid("email too long", { email: `${"e".repeat(243)}@example.com` }),
   invalid("name too long", { name: "n".repeat(101) }),
+  invalid("interpreter not an option", { interpreter: "maybe" }),
+  invalid("interpreterLanguage too long", { interpreter: "yes", interpreterLanguage: "l".repeat(101) }),
+  invalid("communication too long", { communication: "c".repeat(501) }),
   invalid("careCoordinator not an option", { careCoordinator: "maybe" }),
-  invalid("every field wrong at once", {
-    message: "",
-    phone: "12",
-    voicemail: undefined,
-    sayWhoWeAre: undefined,
-    safeTimes: "s".repeat(501),
-    email: "not an address",
-    name: "n".repeat(101),
-    careCoordinator: "maybe",
-  }),
+  invalid("every field wrong at once", EVERY_FIELD_WRONG),
   invalid("phone questions wrong, contact by phone", {
     contactMethod: "phone",
     phone: "",
@@ -161,6 +173,9 @@ const VALIDATION_STATES: CorpusCase[] = [
     sayWhoWeAre: undefined,
     safeTimes: "",
     email: "",
+    interpreter: undefined,
+    interpreterLanguage: "",
+    communication: "",
     name: "",
     careCoordinator: undefined,
   }),
@@ -243,7 +258,45 @@ const REFUSALS: CorpusCase[] = [
   state("400 multipart/form-data with no boundary at all", { ...VALID_FORM, contentType: "multipart/form-data" }),
 ];
 
-export const NAMED_STATES: readonly CorpusCase[] = [...VALIDATION_STATES, ...AFTER_SENDING_STATES, ...REFUSALS];
+/** A translated form's answers are in its language: each language's answers, one state each at least. */
+const inLanguage = (language: LanguageCode, sample: Sample): Sample => ({ ...sample, language });
+const NEEDS_AN_INTERPRETER = { interpreter: "yes", interpreterLanguage: "polski" };
+const TRANSLATED_STATES: CorpusCase[] = [
+  state("422 Polish: every field wrong at once", inLanguage("pl", urlencoded(answersWith(EVERY_FIELD_WRONG)))),
+  state("422 Romanian: phone invalid", inLanguage("ro", urlencoded(answersWith({ phone: "12345" })))),
+  state("422 Urdu: every field wrong at once", inLanguage("ur", urlencoded(answersWith(EVERY_FIELD_WRONG)))),
+  state(
+    "422 Panjabi: markup in every text box, answers kept as typed",
+    inLanguage("pa", urlencoded(answersWith({ ...MARKUP, contactMethod: undefined }))),
+  ),
+  state("200 Polish: sent, an interpreter needed", inLanguage("pl", urlencoded(answersWith(NEEDS_AN_INTERPRETER)))),
+  state("200 Urdu: sent", inLanguage("ur", VALID_FORM)),
+  state("202 Romanian: kept, the mail API unreachable", inLanguage("ro", VALID_FORM), {
+    failure: { reason: "network_error", maybeAccepted: true },
+  }),
+  state("202 Panjabi: kept, the mail API refusing", inLanguage("pa", VALID_FORM), {
+    failure: { reason: "422 validation_error" },
+  }),
+  state("503 Urdu: not sent, the store down", inLanguage("ur", VALID_FORM), { storeDown: true }),
+  state("405 Polish: GET", inLanguage("pl", { ...VALID_FORM, method: "GET", body: null })),
+  state("403 Romanian: another site's Origin", inLanguage("ro", { ...VALID_FORM, origin: "https://evil.example" })),
+  state("415 Urdu: JSON", inLanguage("ur", { ...VALID_FORM, contentType: "application/json" })),
+  state(
+    "413 Panjabi: a body over 512 KiB",
+    inLanguage("pa", urlencoded(answersWith({ message: "x".repeat(MAX_BODY_BYTES) }))),
+  ),
+  state(
+    "400 Polish: multipart/form-data without its boundary",
+    inLanguage("pl", { ...VALID_FORM, contentType: "multipart/form-data; boundary=nothing-here" }),
+  ),
+];
+
+export const NAMED_STATES: readonly CorpusCase[] = [
+  ...VALIDATION_STATES,
+  ...AFTER_SENDING_STATES,
+  ...REFUSALS,
+  ...TRANSLATED_STATES,
+];
 
 // ---------------------------------------------------------------------------------------------
 // The fuzz generators' samples

@@ -7,7 +7,8 @@
  */
 import fc from "fast-check";
 import { MAX_BODY_BYTES } from "../../src/lib/enquiry/handler.ts";
-import { ENQUIRY_ACTION } from "../../src/site.ts";
+import type { LanguageCode } from "../../src/i18n/languages.ts";
+import { enquiryActionIn } from "../../src/lib/enquiry/enquiry-pages.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, type EnquiryField } from "../../src/lib/enquiry/schema.ts";
 import type { MailFailure } from "../../tools/fakes/memory-mailer.ts";
 
@@ -23,6 +24,8 @@ export const ORIGIN = "https://rj.example";
 type Entry = readonly [name: string, value: string | { file: string }];
 
 export interface Sample {
+  /** The language of the form it was sent from; left out, English. */
+  language?: LanguageCode;
   method: string;
   /** SELF, another origin, or none. */
   origin: string | null;
@@ -56,7 +59,7 @@ export function requestFor(sample: Sample): Request {
       },
     });
   }
-  return new Request(new URL(ENQUIRY_ACTION, ORIGIN), {
+  return new Request(new URL(enquiryActionIn(sample.language ?? "en"), ORIGIN), {
     method: sample.method,
     headers,
     body,
@@ -217,6 +220,15 @@ export const FIELD_VALUES: Record<EnquiryField, fc.Arbitrary<string>> = {
       freeText,
     ),
     2,
+  ),
+  interpreter: mostly(fc.constantFrom("yes", "no", ""), fc.oneof(fc.constantFrom("Yes", "tak", "y"), freeText)),
+  interpreterLanguage: fc.oneof(
+    fc.constantFrom("", "Polish", "polski", "اردو", "ਪੰਜਾਬੀ", "Panjabi, not Urdu"),
+    freeText,
+  ),
+  communication: fc.oneof(
+    fc.constantFrom("", "BSL", "Large print\r\nand Easy Read", "My sister will be with me"),
+    freeText,
   ),
   name: fc.oneof(fc.constantFrom("", "Sam", "Ñoño 😀", "O'Brien", "Tom & Jerry"), freeText),
   careCoordinator: mostly(
@@ -474,16 +486,30 @@ export const wellFormed = (
 });
 
 /** Property A: hostile answers in well-formed forms, both encodings. */
+/** The form's language: English most often, as most of the site's readers read it. */
+const formLanguage = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<LanguageCode>("en") },
+  { weight: 1, arbitrary: fc.constantFrom<LanguageCode>("pl", "ro", "ur", "pa") },
+);
+
 export const enquirySamples = fc
-  .tuple(formEntries, encoding, sendOptions)
-  .map(([raw, how, { stream, declareLength, asBrowser }]) => ({
+  .tuple(formEntries, encoding, sendOptions, formLanguage)
+  .map(([raw, how, { stream, declareLength, asBrowser }, language]) => ({
     ...wellFormed(encode(raw, how), stream, declareLength),
     ...(asBrowser ? { origin: "null", secFetchSite: "same-origin" } : {}),
+    ...(language === "en" ? {} : { language }),
   }));
 
 // --- sizes ---
 
-const LIMITS: Partial<Record<EnquiryField, number>> = { message: 3000, name: 100, safeTimes: 500, email: 254 };
+const LIMITS: Partial<Record<EnquiryField, number>> = {
+  message: 3000,
+  name: 100,
+  safeTimes: 500,
+  email: 254,
+  interpreterLanguage: 100,
+  communication: 500,
+};
 /** Units of one or more code points, so lengths count as the schema counts them. */
 const LONG_UNITS = ["a", "é", "😀", "e\u0301", "\u202E", "<", "&", "\r\n", " ", "𝕳"];
 

@@ -13,6 +13,9 @@ export function sampleAnswers(tag: string) {
     sayWhoWeAre: "no",
     safeTimes: "Weekday mornings before nine",
     email: "sam.writer@example.com",
+    interpreter: "yes",
+    interpreterLanguage: "Polish",
+    communication: "Large print, please.\nMy sister may be with me.",
     name: "Samantha Quill",
   };
 }
@@ -26,6 +29,9 @@ export const EVERY_ANSWER: Enquiry = {
   sayWhoWeAre: "yes",
   safeTimes: "Weekday mornings",
   email: "sam@example.com",
+  interpreter: "yes",
+  interpreterLanguage: "Polish",
+  communication: "Large print",
   name: "Sam",
   careCoordinator: "yes",
 };

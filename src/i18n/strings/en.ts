@@ -77,6 +77,71 @@ export const en = {
     outOfDate: "The English page has changed since this translation was made, so some of this page may be out of date.",
     outOfDateLink: "Read the English page",
   },
+  /** The enquiry form and the pages after it; the questions' own words are in questions.ts. */
+  enquiry: {
+    form: {
+      title: "Send us a message",
+      description:
+        "Send a message to the West Mercia restorative justice team and tell us how it is safe to contact you.",
+      intro: "Use this form to ask us anything about restorative justice. Asking does not mean you have to take part.",
+      callBefore: "You can also call us free on",
+      callAfter: ".",
+      whatHappensNext: "What happens next",
+      whatHappensNextText:
+        "Your message goes to the West Mercia restorative justice team. Someone from the team will contact you in the way you chose. We will not send you an email or text to confirm.",
+      privacyBefore: "Read our",
+      privacyLink: "privacy notice",
+      privacyAfter: "to find out how we use and protect your details.",
+      send: "Send enquiry",
+      sendAgain: "Try sending again",
+      errorSummaryTitle: "There is a problem",
+      error: "Error:",
+      sendFailedTitle: "Your message has not been sent",
+      sendFailedText: "Something went wrong on our side. Your answers are still in the form below.",
+      sendFailedCallBefore: "Try sending it again. If it still does not work, call us free on",
+      sendFailedCallAfter: ".",
+      honeypot: "Leave this box empty",
+    },
+    sent: {
+      title: "Your enquiry has been sent",
+      description: "Your enquiry has been sent to the restorative justice team.",
+      whatHappensNext: "What happens next",
+      readBy: "Someone from the West Mercia restorative justice team will read your message.",
+      contactYou:
+        "They will contact you in the way you said is safe. We have not sent you an email or text to confirm.",
+      ifNobodyBefore: "If nobody has contacted you within {within}, call us free on",
+      ifNobodyAfter: ".",
+      reference: "If you call us, you can give your reference so we can find your message.",
+    },
+    received: {
+      title: "We have your message",
+      description: "Your enquiry is saved and will be passed to the restorative justice team.",
+      saved:
+        "Your message is saved safely. It has not reached the restorative justice team yet, because of a problem on our side.",
+      keepTrying: "We will keep trying to pass it on, and it will reach them. You do not need to send it again.",
+      whatHappensNext: "What happens next",
+      whenTheTeamHasIt:
+        "When the team has your message, they will contact you in the way you said is safe. This may take a little longer than usual.",
+      ifNobodyBefore: "If nobody has contacted you within {within}, call us free on",
+      ifNobodyAfter: ".",
+      reference:
+        "We have not sent you an email or text to confirm. If you call us, you can give your reference so we can find your message.",
+    },
+    referenceIs: "Your reference is",
+    talkSooner: {
+      title: "If you need to talk sooner",
+      callBefore: "Call us free on",
+      callAfter: ". If you are in danger now, call 999.",
+      home: "Go to the home page",
+    },
+    replyWithin: "{days} working days",
+    problem: {
+      goToForm: "Go to the enquiry form",
+      ratherTalk: "If you would rather talk to us",
+      callBefore: "Call us free on",
+      callAfter: ". If you are in danger now, call 999.",
+    },
+  },
 };
 
 export type UiStrings = typeof en;

@@ -73,4 +73,75 @@ export const pl = {
       "Angielska wersja tej strony zmieniła się od czasu przygotowania tłumaczenia, więc część tej strony może być nieaktualna.",
     outOfDateLink: "Angielska wersja strony",
   },
+  /** The enquiry form and the pages after it; the questions' own words are in questions.ts. */
+  enquiry: {
+    form: {
+      title: "Wiadomość do nas",
+      description:
+        "Mogą Państwo wysłać wiadomość do zespołu sprawiedliwości naprawczej w West Mercia i napisać nam, jak można się z Państwem bezpiecznie skontaktować.",
+      intro:
+        "Za pomocą tego formularza mogą Państwo zapytać nas o wszystko, co dotyczy sprawiedliwości naprawczej. Zadanie pytania nie oznacza, że muszą Państwo wziąć udział.",
+      callBefore: "Mogą Państwo też zadzwonić do nas bezpłatnie pod numer",
+      callAfter: ".",
+      whatHappensNext: "Co dalej",
+      whatHappensNextText:
+        "Państwa wiadomość trafi do zespołu sprawiedliwości naprawczej w West Mercia. Ktoś z zespołu skontaktuje się z Państwem w wybrany przez Państwa sposób. Nie wyślemy Państwu e-maila ani SMS-a z potwierdzeniem.",
+      privacyBefore: "Proszę przeczytać naszą",
+      privacyLink: "informację o ochronie prywatności",
+      privacyAfter: "i dowiedzieć się, jak wykorzystujemy i chronimy Państwa dane.",
+      send: "Wyślij zapytanie",
+      sendAgain: "Spróbuj wysłać ponownie",
+      errorSummaryTitle: "Wystąpił problem",
+      error: "Błąd:",
+      sendFailedTitle: "Państwa wiadomość nie została wysłana",
+      sendFailedText: "Coś poszło nie tak po naszej stronie. Państwa odpowiedzi nadal są w formularzu poniżej.",
+      sendFailedCallBefore:
+        "Proszę spróbować wysłać ją ponownie. Jeśli nadal nie będzie to działać, proszę zadzwonić do nas bezpłatnie pod numer",
+      sendFailedCallAfter: ".",
+      honeypot: "Proszę zostawić to pole puste",
+    },
+    sent: {
+      title: "Państwa zapytanie zostało wysłane",
+      description: "Państwa zapytanie zostało wysłane do zespołu sprawiedliwości naprawczej.",
+      whatHappensNext: "Co dalej",
+      readBy: "Ktoś z zespołu sprawiedliwości naprawczej w West Mercia przeczyta Państwa wiadomość.",
+      contactYou:
+        "Ta osoba skontaktuje się z Państwem w sposób, który wskazali Państwo jako bezpieczny. Nie wysłaliśmy Państwu e-maila ani SMS-a z potwierdzeniem.",
+      ifNobodyBefore:
+        "Jeśli w ciągu {within} nikt się z Państwem nie skontaktuje, proszę zadzwonić do nas bezpłatnie pod numer",
+      ifNobodyAfter: ".",
+      reference:
+        "Jeśli zadzwonią Państwo do nas, mogą Państwo podać swój numer referencyjny, abyśmy mogli znaleźć Państwa wiadomość.",
+    },
+    received: {
+      title: "Otrzymaliśmy Państwa wiadomość",
+      description: "Państwa zapytanie zostało zapisane i zostanie przekazane do zespołu sprawiedliwości naprawczej.",
+      saved:
+        "Państwa wiadomość jest bezpiecznie zapisana. Z powodu problemu po naszej stronie nie dotarła jeszcze do zespołu sprawiedliwości naprawczej.",
+      keepTrying:
+        "Będziemy nadal próbować ją przekazać i dotrze ona do zespołu. Nie muszą Państwo wysyłać jej ponownie.",
+      whatHappensNext: "Co dalej",
+      whenTheTeamHasIt:
+        "Gdy zespół otrzyma Państwa wiadomość, skontaktuje się z Państwem w sposób, który wskazali Państwo jako bezpieczny. Może to potrwać trochę dłużej niż zwykle.",
+      ifNobodyBefore:
+        "Jeśli w ciągu {within} nikt się z Państwem nie skontaktuje, proszę zadzwonić do nas bezpłatnie pod numer",
+      ifNobodyAfter: ".",
+      reference:
+        "Nie wysłaliśmy Państwu e-maila ani SMS-a z potwierdzeniem. Jeśli zadzwonią Państwo do nas, mogą Państwo podać swój numer referencyjny, abyśmy mogli znaleźć Państwa wiadomość.",
+    },
+    referenceIs: "Państwa numer referencyjny to",
+    talkSooner: {
+      title: "Jeśli potrzebują Państwo porozmawiać z nami wcześniej",
+      callBefore: "Proszę zadzwonić do nas bezpłatnie pod numer",
+      callAfter: ". Jeśli są Państwo teraz w niebezpieczeństwie, proszę zadzwonić pod numer 999.",
+      home: "Przejdź do strony głównej",
+    },
+    replyWithin: "{days} dni roboczych",
+    problem: {
+      goToForm: "Przejdź do formularza zapytania",
+      ratherTalk: "Jeśli wolą Państwo z nami porozmawiać",
+      callBefore: "Proszę zadzwonić do nas bezpłatnie pod numer",
+      callAfter: ". Jeśli są Państwo teraz w niebezpieczeństwie, proszę zadzwonić pod numer 999.",
+    },
+  },
 } satisfies UiStrings;

@@ -64,4 +64,72 @@ export const ro = {
       "Pagina în limba engleză s-a schimbat de când a fost făcută această traducere, așa că unele părți din această pagină pot fi depășite.",
     outOfDateLink: "Citiți pagina în limba engleză",
   },
+  /** The enquiry form and the pages after it; the questions' own words are in questions.ts. */
+  enquiry: {
+    form: {
+      title: "Trimiteți-ne un mesaj",
+      description:
+        "Trimiteți un mesaj echipei de justiție restaurativă din West Mercia și spuneți-ne cum vă putem contacta în siguranță.",
+      intro:
+        "Folosiți acest formular ca să ne întrebați orice despre justiția restaurativă. Faptul că întrebați nu înseamnă că trebuie să participați.",
+      callBefore: "De asemenea, ne puteți suna gratuit la",
+      callAfter: ".",
+      whatHappensNext: "Ce se întâmplă în continuare",
+      whatHappensNextText:
+        "Mesajul dumneavoastră ajunge la echipa de justiție restaurativă din West Mercia. Cineva din echipă vă va contacta în modul pe care l-ați ales. Nu vă vom trimite un e-mail sau un SMS de confirmare.",
+      privacyBefore: "Citiți",
+      privacyLink: "notificarea noastră privind confidențialitatea",
+      privacyAfter: "ca să aflați cum folosim și protejăm datele dumneavoastră.",
+      send: "Trimiteți solicitarea",
+      sendAgain: "Încercați să trimiteți din nou",
+      errorSummaryTitle: "Există o problemă",
+      error: "Eroare:",
+      sendFailedTitle: "Mesajul dumneavoastră nu a fost trimis",
+      sendFailedText:
+        "A apărut o problemă în sistemul nostru. Răspunsurile dumneavoastră sunt încă în formularul de mai jos.",
+      sendFailedCallBefore: "Încercați să îl trimiteți din nou. Dacă tot nu funcționează, sunați-ne gratuit la",
+      sendFailedCallAfter: ".",
+      honeypot: "Lăsați această casetă goală",
+    },
+    sent: {
+      title: "Mesajul a fost trimis",
+      description: "Solicitarea dumneavoastră a fost trimisă echipei de justiție restaurativă.",
+      whatHappensNext: "Ce se întâmplă în continuare",
+      readBy: "Cineva din echipa de justiție restaurativă din West Mercia vă va citi mesajul.",
+      contactYou:
+        "Vă va contacta în modul pe care l-ați indicat ca sigur. Nu v-am trimis un e-mail sau un SMS de confirmare.",
+      ifNobodyBefore: "Dacă nu vă contactează nimeni în termen de {within}, sunați-ne gratuit la",
+      ifNobodyAfter: ".",
+      reference: "Dacă ne sunați, ne puteți spune codul de referință, ca să vă găsim mesajul.",
+    },
+    received: {
+      title: "Am primit mesajul dumneavoastră",
+      description: "Solicitarea dumneavoastră este salvată și va fi transmisă echipei de justiție restaurativă.",
+      saved:
+        "Mesajul dumneavoastră este salvat în siguranță. Nu a ajuns încă la echipa de justiție restaurativă, din cauza unei probleme în sistemul nostru.",
+      keepTrying:
+        "Vom încerca în continuare să îl transmitem și va ajunge la echipă. Nu trebuie să îl trimiteți din nou.",
+      whatHappensNext: "Ce se întâmplă în continuare",
+      whenTheTeamHasIt:
+        "Când echipa va primi mesajul dumneavoastră, vă va contacta în modul pe care l-ați indicat ca sigur. Acest lucru poate dura puțin mai mult decât de obicei.",
+      ifNobodyBefore: "Dacă nu vă contactează nimeni în termen de {within}, sunați-ne gratuit la",
+      ifNobodyAfter: ".",
+      reference:
+        "Nu v-am trimis un e-mail sau un SMS de confirmare. Dacă ne sunați, ne puteți spune codul de referință, ca să vă găsim mesajul.",
+    },
+    referenceIs: "Codul dumneavoastră de referință este",
+    talkSooner: {
+      title: "Dacă aveți nevoie să vorbiți mai curând",
+      callBefore: "Sunați-ne gratuit la",
+      callAfter: ". Dacă sunteți în pericol acum, sunați la 999.",
+      home: "Mergeți la pagina principală",
+    },
+    replyWithin: "{days} zile lucrătoare",
+    problem: {
+      goToForm: "Mergeți la formularul de contact",
+      ratherTalk: "Dacă preferați să vorbiți cu noi",
+      callBefore: "Sunați-ne gratuit la",
+      callAfter: ". Dacă sunteți în pericol acum, sunați la 999.",
+    },
+  },
 } satisfies UiStrings;

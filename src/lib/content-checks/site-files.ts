@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { TRANSLATIONS } from "../../i18n/languages.ts";
 import { pageId } from "./page.ts";
 import { createSiteMap, type SiteMap } from "./site-map.ts";
 
@@ -35,12 +36,18 @@ export function buildingBlocksIn(root: string): string[] {
     .sort();
 }
 
-/** Static pages in src/pages: enquire/index.astro is /enquire/, enquire/sent.astro is /enquire/sent/. */
+/**
+ * Static pages in src/pages: enquire/index.astro is /enquire/, enquire/sent.astro is
+ * /enquire/sent/, and [lang]/enquire/index.astro is /pl/enquire/ and the other translations'.
+ */
 function astroRoutes(pagesDir: string): string[] {
   return filesIn(pagesDir)
-    .filter((file) => /\.(astro|md|mdx)$/.test(file) && !file.includes("["))
+    .filter((file) => /\.(astro|md|mdx)$/.test(file))
     .map((file) => file.replace(/\.(astro|md|mdx)$/, ""))
-    .filter((route) => route !== "/404")
+    .flatMap((route) =>
+      route.startsWith("/[lang]/") ? TRANSLATIONS.map((code) => `/${code}${route.slice("/[lang]".length)}`) : [route],
+    )
+    .filter((route) => !route.includes("[") && route !== "/404")
     .map((route) => (route.endsWith("/index") ? route.slice(0, -"index".length) : `${route}/`));
 }
 

@@ -6,6 +6,7 @@
 import type { Enquiry } from "./schema.ts";
 import { optionFor, QUESTIONS, type AnswerTo, type ChoiceField, type ChoiceQuestion } from "./questions.ts";
 import { REFERENCE_PATTERN, type EnquiryMarks } from "./reference.ts";
+import { LANGUAGES } from "../../i18n/languages.ts";
 
 export interface RenderedEmail {
   subject: string;
@@ -44,7 +45,7 @@ export function renderEnquiryEmail(enquiry: Enquiry, reference: string, marks: E
   if (!REFERENCE_PATTERN.test(reference)) throw new TypeError("renderEnquiryEmail needs an RJ-XXXX-XXXX reference");
   const title = `Restorative justice enquiry ${reference}`;
   const notes = marks.possiblyAutomated ? [POSSIBLY_AUTOMATED_NOTE] : [];
-  const sections = [contactSection(enquiry), aboutSection(enquiry)];
+  const sections = [contactSection(enquiry, marks), aboutSection(enquiry)];
   return {
     subject: `${marks.possiblyAutomated ? POSSIBLY_AUTOMATED_PREFIX : ""}${title}`,
     text: renderText(title, notes, sections, enquiry.message, reference),
@@ -61,8 +62,24 @@ function choiceDetail<F extends ChoiceField>(field: F, value: AnswerTo<F> | unde
   return option.warning ? { label, value: option.inEmail, warning: true } : { label, value: option.inEmail };
 }
 
-function contactSection(enquiry: Enquiry): Section {
-  const details: Detail[] = [choiceDetail("contactMethod", enquiry.contactMethod)];
+/**
+ * The language they used and whether they need an interpreter come first: a call in a language
+ * the person cannot follow fails them, however carefully it is made.
+ */
+function languageDetails(enquiry: Enquiry, marks: EnquiryMarks): Detail[] {
+  const language = LANGUAGES[marks.language ?? "en"].englishName;
+  return [
+    marks.language
+      ? { label: "Form language", value: `${language} (they filled in the form in ${language})`, warning: true }
+      : { label: "Form language", value: language },
+    choiceDetail("interpreter", enquiry.interpreter),
+    { label: QUESTIONS.interpreterLanguage.inEmail, value: enquiry.interpreterLanguage ?? NOT_GIVEN },
+    { label: QUESTIONS.communication.inEmail, value: enquiry.communication ?? NOT_GIVEN },
+  ];
+}
+
+function contactSection(enquiry: Enquiry, marks: EnquiryMarks): Section {
+  const details: Detail[] = [...languageDetails(enquiry, marks), choiceDetail("contactMethod", enquiry.contactMethod)];
   if (enquiry.phone !== undefined) {
     details.push({ label: QUESTIONS.phone.inEmail, value: formatPhone(enquiry.phone), ...telHref(enquiry.phone) });
     // An answer missing here is read as "no": the safe choice when in doubt.

@@ -7,9 +7,17 @@
 import { enquiryDigest } from "./reference.ts";
 import { renderEnquiryEmail } from "./email.ts";
 import { fillConfirmationPage, fillFormPage } from "./pages.ts";
-import { CONFIRMATION_PAGE, FORM_PAGE, KEPT_PAGE, type EnquiryPage } from "./enquiry-pages.ts";
+import {
+  CONFIRMATION_PAGE,
+  enquiryPageIn,
+  FORM_PAGE,
+  KEPT_PAGE,
+  problemPageIn,
+  type EnquiryPage,
+} from "./enquiry-pages.ts";
 import { writePage, type PageTemplate } from "./page-template.ts";
-import { problemPagePath, type EnquiryProblemId } from "./problems.ts";
+import type { EnquiryProblemId } from "./problems.ts";
+import { isTranslation, languageOfPath } from "../../i18n/languages.ts";
 import { ENQUIRY_FIELDS, HONEYPOT_FIELD, parseEnquiry, type EnquiryAnswers } from "./schema.ts";
 import { readBodyWithin, BodyTooLargeError } from "./read-body.ts";
 import { SECURITY_HEADERS } from "../security-headers.ts";
@@ -31,6 +39,7 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 export {
   CONFIRMATION_PAGE,
+  enquiryPageIn,
   ENQUIRY_PAGES,
   FILLED_PAGES,
   FORM_PAGE,
@@ -59,9 +68,13 @@ export interface EnquiryHandlerOptions {
 }
 
 export async function handleEnquiry(request: Request, options: EnquiryHandlerOptions): Promise<Response> {
+  // The form posts to its own language's address (/pl/enquire/send), so even an answer given
+  // before anything is read is in the person's language.
+  const language = languageOfPath(new URL(request.url).pathname);
+  const formPage = async () => options.loadPage(enquiryPageIn(language, FORM_PAGE));
   // Every answer is a page of the site, with the quick exit, the phone number and a way on.
   const problem = async (status: number, id: EnquiryProblemId, extra: Record<string, string> = {}) =>
-    page(status, writePage(await options.loadPage(problemPagePath(id))), extra);
+    page(status, writePage(await options.loadPage(problemPageIn(language, id))), extra);
   if (request.method !== "POST") return problem(405, "use-the-form", { Allow: "POST" });
   if (!isFromOurOwnPage(request)) {
     options.log({ event: "enquiry.refused", reason: "origin" });
@@ -92,19 +105,20 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
 
   // A filled hidden box may be a program, or a person's browser filling forms in by itself:
   // never dropped, delivered marked so the team can tell. The rate limit brakes floods.
-  const marks = { possiblyAutomated: honeypot !== "" };
+  // A translated form's language goes to the team, so they can arrange an interpreter.
+  const marks = { possiblyAutomated: honeypot !== "", ...(isTranslation(language) ? { language } : {}) };
   if (marks.possiblyAutomated) options.log({ event: "enquiry.possibly-automated" });
-  const result = parseEnquiry(answers);
+  const result = parseEnquiry(answers, language);
   if (!result.ok) {
     options.log({ event: "enquiry.invalid", fields: result.errors.map(({ field }) => field).join(",") });
-    return page(422, fillFormPage(await options.loadPage(FORM_PAGE), { answers, errors: result.errors }));
+    return page(422, fillFormPage(await formPage(), { answers, errors: result.errors }));
   }
 
   const { enquiry } = result;
   const { idempotencyKey, reference } = enquiryDigest(enquiry, marks);
   const notKept = async (reason: string) => {
     options.log({ event: "enquiry.not-kept", reference, reason });
-    return page(503, fillFormPage(await options.loadPage(FORM_PAGE), { answers, sendFailed: true }));
+    return page(503, fillFormPage(await formPage(), { answers, sendFailed: true }));
   };
   // Set up wrongly (no sending key in production, no addresses, no store key): nothing could
   // ever deliver it, so nothing is kept, and the person is told honestly it was not sent.
@@ -133,7 +147,8 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
   }
   options.log({ event: "enquiry.saved", reference });
 
-  const sentPage = async () => page(200, fillConfirmationPage(await options.loadPage(CONFIRMATION_PAGE), reference));
+  const sentPage = async () =>
+    page(200, fillConfirmationPage(await options.loadPage(enquiryPageIn(language, CONFIRMATION_PAGE)), reference));
   // Sent again (a refresh, "try again") after the provider took it: nothing to send twice.
   if (kept.sentBefore && stageOf(kept.enquiry).stage === "awaiting") return sentPage();
 
@@ -158,7 +173,7 @@ export async function handleEnquiry(request: Request, options: EnquiryHandlerOpt
 
   // Not in the inbox yet, but kept: the schedule delivers it, and the page says just that.
   options.log({ event: "enquiry.waiting", reference, reason: outcome.reason });
-  return page(202, fillConfirmationPage(await options.loadPage(KEPT_PAGE), reference));
+  return page(202, fillConfirmationPage(await options.loadPage(enquiryPageIn(language, KEPT_PAGE)), reference));
 }
 
 /**

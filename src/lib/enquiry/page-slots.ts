@@ -19,9 +19,13 @@ export const SLOT = Object.freeze({
   fieldset: "data-fieldset",
   /** The banner saying the email could not be sent: revealed, and focused if no answer is wrong. */
   sendFailed: "data-send-failed",
-  /** The submit button: its text becomes "Try sending again" after a failed send. */
+  /** The submit button: its text becomes the words of sendAgain after a failed send. */
   submitButton: "data-submit-button",
-  /** The confirmation page's line about the reference: revealed. */
+  /** On the submit button: "Try sending again", in the page's language. */
+  sendAgain: "data-send-again",
+  /** On the error summary: "Error: ", in the page's language, to start the page's title. */
+  titlePrefix: "data-title-prefix",
+  /** The confirmation page's panel with the reference: revealed. */
   referenceLine: "data-enquiry-reference-line",
   /** In that line: the enquiry's reference is written here. */
   reference: "data-enquiry-reference",

@@ -41,12 +41,12 @@ export function fillFormPage(
   if (errors.length > 0) {
     const title = page.findTag("title");
     if (title === undefined) throw new Error("The enquiry page has no title.");
-    page.setText(title, `Error: ${page.rawText(title)}`);
     const summary = page.find(SLOT.errorSummary);
-    if (summary !== undefined) {
-      page.removeAttribute(summary, "hidden");
-      page.setAttribute(summary, "autofocus", "");
-    }
+    if (summary === undefined) throw new Error("The enquiry page has no error summary.");
+    // "Error: " in the page's language, which the summary carries for the title.
+    page.setText(title, `${wordsOf(page, summary, SLOT.titlePrefix)}${page.rawText(title)}`);
+    page.removeAttribute(summary, "hidden");
+    page.setAttribute(summary, "autofocus", "");
     for (const { field, message } of errors) {
       const item = page.find(SLOT.summaryFor, field);
       if (item !== undefined) {
@@ -76,7 +76,10 @@ export function fillFormPage(
       // With errors too, the summary takes focus; otherwise the banner does.
       if (errors.length === 0) page.setAttribute(banner, "autofocus", "");
     }
-    setText(page, page.find(SLOT.submitButton), "Try sending again");
+    const button = page.find(SLOT.submitButton);
+    if (button === undefined) throw new Error("The enquiry page has no submit button.");
+    // "Try sending again" in the page's language, which the button carries.
+    page.setText(button, wordsOf(page, button, SLOT.sendAgain));
   }
   return page.html();
 }
@@ -105,6 +108,13 @@ function textareaText(value: string): string {
 
 function attributeText(value: string): string {
   return value.replace(/&/g, "&amp;");
+}
+
+/** Words in the page's language that an element carries for the function to write in. */
+function wordsOf(page: PageInFill, element: number, attribute: string): string {
+  const words = page.attribute(element, attribute);
+  if (words === null) throw new Error(`The enquiry page has no ${attribute}.`);
+  return words;
 }
 
 function setText(page: PageInFill, element: number | undefined, text: string) {

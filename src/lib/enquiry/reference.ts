@@ -4,6 +4,7 @@
  * out over the phone. Both are hashes, so neither carries what the person wrote.
  */
 import { createHash } from "node:crypto";
+import type { TranslationCode } from "../../i18n/languages.ts";
 import { ENQUIRY_FIELDS, type Enquiry } from "./schema.ts";
 
 /** Digits and capitals without 0/O, 1/I/L (Crockford's rule) or U: 30 characters. */
@@ -27,6 +28,8 @@ export interface EnquiryDigest {
 export interface EnquiryMarks {
   /** The hidden box was filled in: a program, or a browser's autofill, sent it. */
   possiblyAutomated?: boolean;
+  /** Sent from the form in this language rather than in English. */
+  language?: TranslationCode;
 }
 
 /**
@@ -39,6 +42,7 @@ export function canonicalEnquiry(enquiry: Enquiry, marks: EnquiryMarks = {}): st
     return value === undefined ? [] : [[field, value]];
   });
   if (marks.possiblyAutomated) pairs.push(["possiblyAutomated", "yes"]);
+  if (marks.language) pairs.push(["language", marks.language]);
   return JSON.stringify([CANONICAL_VERSION, pairs]);
 }
 

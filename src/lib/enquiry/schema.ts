@@ -6,12 +6,15 @@
 // Its mini form, imported by name: the same parsing, as functions a bundler leaves out when
 // they are not used, so the bundled enquiry function carries and loads a small part of zod.
 import { email, object, pipe, string, transform, type output, type ZodMiniType } from "zod/mini";
+import { DEFAULT_LANGUAGE, type LanguageCode } from "../../i18n/languages.ts";
+import type { Words } from "../../i18n/words.ts";
 import {
   ENQUIRY_FIELDS,
   optionFor,
   QUESTIONS,
   type AnswerTo,
   type EnquiryField,
+  type Errors,
   type Question,
   type Section,
 } from "./questions.ts";
@@ -24,15 +27,15 @@ export const MESSAGE_MAX_LENGTH = QUESTIONS.message.maxLength;
 /** An off-screen field people never see: anything in it came from a bot. */
 export const HONEYPOT_FIELD = "website";
 
-/** Every error message by field and kind, e.g. MESSAGES.phoneInvalid: a view for the tests. */
+/** Every error message in English by field and kind, e.g. MESSAGES.phoneInvalid: a view for the tests. */
 type MessageName = {
   [F in EnquiryField]: `${F}${Capitalize<keyof (typeof QUESTIONS)[F]["errors"] & string>}`;
 }[EnquiryField];
 export const MESSAGES = Object.fromEntries(
   ENQUIRY_FIELDS.flatMap((field) =>
-    Object.entries(QUESTIONS[field].errors).map(([kind, message]) => [
+    Object.entries(QUESTIONS[field].errors).map(([kind, message]: [string, Words]) => [
       `${field}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
-      message,
+      message.en,
     ]),
   ),
 ) as Readonly<Record<MessageName, string>>;
@@ -50,12 +53,17 @@ export interface Enquiry {
   safeTimes?: string;
   /** Only when email may be used. */
   email?: string;
+  interpreter?: AnswerTo<"interpreter">;
+  /** In the person's own words: "Polish", "polski" or "Panjabi, not Urdu". */
+  interpreterLanguage?: string;
+  communication?: string;
   name?: string;
   careCoordinator?: AnswerTo<"careCoordinator">;
 }
 
 export interface FieldError {
   field: EnquiryField;
+  /** In the language of the form that was sent. */
   message: string;
 }
 
@@ -98,6 +106,9 @@ const answersSchema = object({
   sayWhoWeAre: trimmed,
   safeTimes: text,
   email: trimmed,
+  interpreter: trimmed,
+  interpreterLanguage: text,
+  communication: text,
   name: text,
   careCoordinator: trimmed,
 } satisfies Record<EnquiryField, ZodMiniType<string, string>>);
@@ -115,16 +126,21 @@ const SECTIONS_ASKED: Readonly<Record<AnswerTo<"contactMethod">, readonly Sectio
   either: ["phone", "email"],
 };
 
-/** The first rule an answer breaks, as its question words it, or nothing if it breaks none. */
-function problemWith(field: EnquiryField, value: string): string | undefined {
+type ErrorKind = keyof Errors;
+
+/** The first rule an answer breaks, as the kind of message its question gives, or nothing. */
+function problemWith(field: EnquiryField, value: string): ErrorKind | undefined {
   const question: Question = QUESTIONS[field];
   const { missing, invalid, tooLong } = question.errors;
+  const given = (kind: ErrorKind, words: Words | undefined) => (words === undefined ? undefined : kind);
   // A question with a message for a missing answer is one that must be answered.
-  if (!value) return missing;
-  if (question.kind === "choice") return optionFor(question, value) ? undefined : (invalid ?? missing);
-  if (question.maxLength !== undefined && length(value) > question.maxLength) return tooLong ?? invalid;
+  if (!value) return given("missing", missing);
+  if (question.kind === "choice")
+    return optionFor(question, value) ? undefined : (given("invalid", invalid) ?? given("missing", missing));
+  if (question.maxLength !== undefined && length(value) > question.maxLength)
+    return given("tooLong", tooLong) ?? given("invalid", invalid);
   const looksRight = FORMATS[field];
-  return looksRight && !looksRight(value) ? invalid : undefined;
+  return looksRight && !looksRight(value) ? given("invalid", invalid) : undefined;
 }
 
 const enquirySchema = pipe(
@@ -141,6 +157,7 @@ const enquirySchema = pipe(
     for (const field of asked) {
       const message = problemWith(field, answers[field]);
       if (message !== undefined) {
+        // The issue names the kind of message; parseEnquiry words it in the person's language.
         context.issues.push({ code: "custom", path: [field], message, input: answers[field] });
       }
     }
@@ -153,9 +170,10 @@ const enquirySchema = pipe(
 
 /**
  * Validates a visitor's answers. Fields the form does not have are ignored, missing ones
- * count as empty, and every error comes back in the order the fields appear on the page.
+ * count as empty, and every error comes back in the order the fields appear on the page, in
+ * the language of the form that was sent.
  */
-export function parseEnquiry(answers: EnquiryAnswers): EnquiryResult {
+export function parseEnquiry(answers: EnquiryAnswers, language: LanguageCode = DEFAULT_LANGUAGE): EnquiryResult {
   const complete = Object.fromEntries(ENQUIRY_FIELDS.map((field) => [field, answers[field] ?? ""]));
   const result = enquirySchema.safeParse(complete);
   if (result.success) return { ok: true, enquiry: result.data };
@@ -163,7 +181,9 @@ export function parseEnquiry(answers: EnquiryAnswers): EnquiryResult {
   const firstMessageFor = new Map<EnquiryField, string>();
   for (const issue of result.error.issues) {
     const field = issue.path[0] as EnquiryField;
-    if (!firstMessageFor.has(field)) firstMessageFor.set(field, issue.message);
+    const errors: Errors = QUESTIONS[field].errors;
+    const words = errors[issue.message as ErrorKind];
+    if (!firstMessageFor.has(field) && words) firstMessageFor.set(field, words[language]);
   }
   return {
     ok: false,

@@ -17,28 +17,49 @@ interface OutboundLink {
   href: string;
 }
 
-/** Every off-site link on every built page, found in the pages as a browser reads them. */
+/**
+ * Every distinct off-site link on the built pages, found in the pages as a browser reads them:
+ * distinct by address, by what on the link could change its referrer (rel, referrerpolicy)
+ * and by the page's own referrer policy. The quick exit, the same link on all 75 pages, is
+ * then followed once, not 75 times; a page that set it differently would be followed too.
+ */
 async function outboundLinks(): Promise<OutboundLink[]> {
   const page = await browser().newPage();
-  const links: OutboundLink[] = [];
+  const links = new Map<string, OutboundLink>();
   for (const path of builtPagePaths()) {
     await page.goto(new URL(path, SITE).href);
-    const hrefs = await page.$$eval("a[href]", (anchors) =>
-      anchors.map((anchor) => (anchor as HTMLAnchorElement).href).filter((href) => /^https?:/.test(href)),
+    const found = await page.$$eval("a[href]", (anchors) =>
+      anchors
+        .map((anchor) => anchor as HTMLAnchorElement)
+        .filter((anchor) => /^https?:/.test(anchor.href))
+        .map((anchor) => ({
+          href: anchor.href,
+          policy: [
+            anchor.rel,
+            anchor.referrerPolicy,
+            document.querySelector('meta[name="referrer"]')?.getAttribute("content") ?? "",
+          ].join(" | "),
+        })),
     );
-    hrefs
-      .filter((href) => new URL(href).origin !== new URL(SITE).origin)
-      .forEach((href, index) => links.push({ page: path, index, href }));
+    found
+      .filter(({ href }) => new URL(href).origin !== new URL(SITE).origin)
+      .forEach(({ href, policy }, index) => {
+        const kind = `${href} ${policy}`;
+        if (!links.has(kind)) links.set(kind, { page: path, index, href });
+      });
   }
   await page.close();
-  return links;
+  return [...links.values()];
 }
+
+let found: Promise<OutboundLink[]> | undefined;
+const everyOutboundLink = () => (found ??= outboundLinks());
 
 describe.each([true, false])("with JavaScript %s", (javaScript) => {
   it("sends no referrer to any other site from any link", async () => {
-    const links = await outboundLinks();
+    const links = await everyOutboundLink();
     // The quick exit is on every page, so this can never pass by finding nothing.
-    expect(links.length).toBeGreaterThanOrEqual(builtPagePaths().length);
+    expect(links.map(({ href }) => href)).toContain("https://www.bbc.co.uk/weather");
     for (const link of links) {
       const context = await browser().newContext({ javaScriptEnabled: javaScript });
       const arrived: Record<string, string>[] = [];

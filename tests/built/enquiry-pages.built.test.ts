@@ -126,7 +126,7 @@ describe("the form page after a failed send", () => {
   it("says the message was not sent, keeps the answers, offers to try again and gives the phone number", () => {
     const banner = document.querySelector("[data-send-failed]");
     expect(banner?.hasAttribute("hidden")).toBe(false);
-    expect(banner?.hasAttribute("autofocus")).toBe(true);
+    expect(banner?.querySelector("[data-send-failed-title]")?.hasAttribute("autofocus")).toBe(true);
     expect(banner?.textContent).toContain("Your message has not been sent");
     expect(banner?.querySelector('a[href="tel:+448009523000"]')).not.toBeNull();
     expect(document.querySelector("[data-submit-button]")?.textContent).toBe("Try sending again");

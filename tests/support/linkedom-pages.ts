@@ -67,8 +67,8 @@ export function linkedomFillFormPage(
   if (sendFailed) {
     const banner = document.querySelector(slotSelector("sendFailed"));
     banner?.removeAttribute("hidden");
-    // With errors too, the summary takes focus; otherwise the banner does.
-    if (errors.length === 0) banner?.setAttribute("autofocus", "");
+    // With errors too, the summary takes focus; otherwise the banner's heading does.
+    if (errors.length === 0) banner?.querySelector(slotSelector("sendFailedTitle"))?.setAttribute("autofocus", "");
     setText(document.querySelector(slotSelector("submitButton")), "Try sending again");
   }
   return serialize(document);

@@ -109,8 +109,6 @@ export const en = {
       readBy: "Someone from the West Mercia restorative justice team will read your message.",
       contactYou:
         "They will contact you in the way you said is safe. We have not sent you an email or text to confirm.",
-      ifNobodyBefore: "If nobody has contacted you within {within}, call us free on",
-      ifNobodyAfter: ".",
       reference: "If you call us, you can give your reference so we can find your message.",
     },
     received: {
@@ -122,8 +120,6 @@ export const en = {
       whatHappensNext: "What happens next",
       whenTheTeamHasIt:
         "When the team has your message, they will contact you in the way you said is safe. This may take a little longer than usual.",
-      ifNobodyBefore: "If nobody has contacted you within {within}, call us free on",
-      ifNobodyAfter: ".",
       reference:
         "We have not sent you an email or text to confirm. If you call us, you can give your reference so we can find your message.",
     },
@@ -135,6 +131,9 @@ export const en = {
       home: "Go to the home page",
     },
     replyWithin: "{days} working days",
+    /** On the sent and kept pages: when to call us. {within} is replyWithin. */
+    ifNobodyBefore: "If nobody has contacted you within {within}, call us free on",
+    ifNobodyAfter: ".",
     problem: {
       goToForm: "Go to the enquiry form",
       ratherTalk: "If you would rather talk to us",

@@ -107,9 +107,6 @@ export const pl = {
       readBy: "Ktoś z zespołu sprawiedliwości naprawczej w West Mercia przeczyta Państwa wiadomość.",
       contactYou:
         "Ta osoba skontaktuje się z Państwem w sposób, który wskazali Państwo jako bezpieczny. Nie wysłaliśmy Państwu e-maila ani SMS-a z potwierdzeniem.",
-      ifNobodyBefore:
-        "Jeśli w ciągu {within} nikt się z Państwem nie skontaktuje, proszę zadzwonić do nas bezpłatnie pod numer",
-      ifNobodyAfter: ".",
       reference:
         "Jeśli zadzwonią Państwo do nas, mogą Państwo podać swój numer referencyjny, abyśmy mogli znaleźć Państwa wiadomość.",
     },
@@ -123,9 +120,6 @@ export const pl = {
       whatHappensNext: "Co dalej",
       whenTheTeamHasIt:
         "Gdy zespół otrzyma Państwa wiadomość, skontaktuje się z Państwem w sposób, który wskazali Państwo jako bezpieczny. Może to potrwać trochę dłużej niż zwykle.",
-      ifNobodyBefore:
-        "Jeśli w ciągu {within} nikt się z Państwem nie skontaktuje, proszę zadzwonić do nas bezpłatnie pod numer",
-      ifNobodyAfter: ".",
       reference:
         "Nie wysłaliśmy Państwu e-maila ani SMS-a z potwierdzeniem. Jeśli zadzwonią Państwo do nas, mogą Państwo podać swój numer referencyjny, abyśmy mogli znaleźć Państwa wiadomość.",
     },
@@ -137,6 +131,10 @@ export const pl = {
       home: "Przejdź do strony głównej",
     },
     replyWithin: "{days} dni roboczych",
+    /** On the sent and kept pages: when to call us. {within} is replyWithin. */
+    ifNobodyBefore:
+      "Jeśli w ciągu {within} nikt się z Państwem nie skontaktuje, proszę zadzwonić do nas bezpłatnie pod numer",
+    ifNobodyAfter: ".",
     problem: {
       goToForm: "Przejdź do formularza zapytania",
       ratherTalk: "Jeśli wolą Państwo z nami porozmawiać",

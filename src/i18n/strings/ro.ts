@@ -98,8 +98,6 @@ export const ro = {
       readBy: "Cineva din echipa de justiție restaurativă din West Mercia vă va citi mesajul.",
       contactYou:
         "Vă va contacta în modul pe care l-ați indicat ca sigur. Nu v-am trimis un e-mail sau un SMS de confirmare.",
-      ifNobodyBefore: "Dacă nu vă contactează nimeni în termen de {within}, sunați-ne gratuit la",
-      ifNobodyAfter: ".",
       reference: "Dacă ne sunați, ne puteți spune codul de referință, ca să vă găsim mesajul.",
     },
     received: {
@@ -112,8 +110,6 @@ export const ro = {
       whatHappensNext: "Ce se întâmplă în continuare",
       whenTheTeamHasIt:
         "Când echipa va primi mesajul dumneavoastră, vă va contacta în modul pe care l-ați indicat ca sigur. Acest lucru poate dura puțin mai mult decât de obicei.",
-      ifNobodyBefore: "Dacă nu vă contactează nimeni în termen de {within}, sunați-ne gratuit la",
-      ifNobodyAfter: ".",
       reference:
         "Nu v-am trimis un e-mail sau un SMS de confirmare. Dacă ne sunați, ne puteți spune codul de referință, ca să vă găsim mesajul.",
     },
@@ -125,6 +121,9 @@ export const ro = {
       home: "Mergeți la pagina principală",
     },
     replyWithin: "{days} zile lucrătoare",
+    /** On the sent and kept pages: when to call us. {within} is replyWithin. */
+    ifNobodyBefore: "Dacă nu vă contactează nimeni în termen de {within}, sunați-ne gratuit la",
+    ifNobodyAfter: ".",
     problem: {
       goToForm: "Mergeți la formularul de contact",
       ratherTalk: "Dacă preferați să vorbiți cu noi",

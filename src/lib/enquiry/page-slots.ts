@@ -19,6 +19,12 @@ export const SLOT = Object.freeze({
   fieldset: "data-fieldset",
   /** The banner saying the email could not be sent: revealed, and focused if no answer is wrong. */
   sendFailed: "data-send-failed",
+  /**
+   * The banner's heading: focused when no answer is wrong. Focus on the whole banner scrolled
+   * the page wherever the banner ran below the screen, leaving the header's links half under
+   * the quick exit; its heading is always on the first screen.
+   */
+  sendFailedTitle: "data-send-failed-title",
   /** The submit button: its text becomes the words of sendAgain after a failed send. */
   submitButton: "data-submit-button",
   /** On the submit button: "Try sending again", in the page's language. */

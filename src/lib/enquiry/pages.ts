@@ -73,8 +73,9 @@ export function fillFormPage(
     const banner = page.find(SLOT.sendFailed);
     if (banner !== undefined) {
       page.removeAttribute(banner, "hidden");
-      // With errors too, the summary takes focus; otherwise the banner does.
-      if (errors.length === 0) page.setAttribute(banner, "autofocus", "");
+      // With errors too, the summary takes focus; otherwise the banner's heading does.
+      const title = page.find(SLOT.sendFailedTitle, undefined, banner);
+      if (errors.length === 0 && title !== undefined) page.setAttribute(title, "autofocus", "");
     }
     const button = page.find(SLOT.submitButton);
     if (button === undefined) throw new Error("The enquiry page has no submit button.");

@@ -10,7 +10,3 @@ export type Words = Readonly<Record<LanguageCode, string>>;
 /** Fills {name} slots in a string. */
 export const fill = (text: string, values: Readonly<Record<string, string>>): string =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-
-/** Each language's words with the same {name} slots filled. */
-export const fillWords = (words: Words, values: Readonly<Record<string, string>>): Words =>
-  Object.fromEntries(Object.entries(words).map(([code, text]) => [code, fill(text, values)])) as unknown as Words;

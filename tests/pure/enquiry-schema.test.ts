@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count } from "../../src/lib/enquiry/questions.ts";
+import { countIn } from "../../src/i18n/languages.ts";
 import {
   MESSAGES,
   normalisePhone,
@@ -156,9 +156,14 @@ describe("normalising", () => {
 });
 
 describe("numbers in hints and messages", () => {
-  it("are written as toLocaleString('en-GB') writes whole numbers", () => {
+  it("are written in English as toLocaleString('en-GB') writes whole numbers", () => {
     for (const value of [0, 7, 100, 254, 500, 999, 1000, 3000, 12345, 999999, 1000000, 123456789]) {
-      expect(count(value)).toBe(value.toLocaleString("en-GB"));
+      expect(countIn("en", value)).toBe(value.toLocaleString("en-GB"));
     }
+  });
+
+  it("are written without a comma in Polish and Romanian, where a comma marks decimals", () => {
+    expect(["pl", "ro"].map((code) => countIn(code as "pl" | "ro", 3000))).toEqual(["3000", "3000"]);
+    expect(["ur", "pa"].map((code) => countIn(code as "ur" | "pa", 3000))).toEqual(["3,000", "3,000"]);
   });
 });

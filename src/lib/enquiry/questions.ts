@@ -6,10 +6,7 @@
  * on optional questions, and error messages that say what to do.
  */
 import { countIn, LANGUAGES, type LanguageCode } from "../../i18n/languages.ts";
-import type { Words } from "../../i18n/words.ts";
-
-/** Whole numbers as English readers read them in the team's email and the tests: 3,000, not 3000. */
-export const count = (value: number) => countIn("en", value);
+import { fill, type Words } from "../../i18n/words.ts";
 
 /**
  * A question's words with its limit written in, as each language writes numbers. Done by hand,
@@ -19,7 +16,7 @@ const withLimit = (limit: number, words: Words): Words =>
   Object.fromEntries(
     (Object.keys(LANGUAGES) as LanguageCode[]).map((code) => [
       code,
-      words[code].replace("{limit}", countIn(code, limit)),
+      fill(words[code], { limit: countIn(code, limit) }),
     ]),
   ) as unknown as Words;
 
